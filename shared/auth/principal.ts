@@ -1,0 +1,73 @@
+/** What kind of institution a client acts for; decides which rows and fields it may ever see. */
+export const INSTITUTION_KINDS = ['LABOUR_OFFICE', 'MINISTRY', 'TRAINING_PROVIDER', 'UNIVERSITY'] as const;
+export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
+
+export const SCOPES = [
+  'workers:read',
+  'workers:write',
+  'pii:read',
+  'cases:read',
+  'cases:write',
+  'agencies:write',
+  'training:write',
+  'mentoring:write',
+  'stats:read',
+  'audit:read',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** The most a client of each kind of institution may ever be granted (DESIGN section 4). */
+export const SCOPES_BY_KIND: Readonly<Record<InstitutionKind, readonly Scope[]>> = {
+  LABOUR_OFFICE: [
+    'workers:read',
+    'workers:write',
+    'pii:read',
+    'cases:read',
+    'cases:write',
+    'stats:read',
+    'audit:read',
+  ],
+  MINISTRY: [
+    'workers:read',
+    'pii:read',
+    'cases:read',
+    'cases:write',
+    'agencies:write',
+    'stats:read',
+    'audit:read',
+  ],
+  TRAINING_PROVIDER: ['workers:read', 'training:write', 'stats:read'],
+  UNIVERSITY: ['workers:read', 'mentoring:write', 'stats:read'],
+};
+
+/** Who a request acts for: one client of one institution, established from a verified token. */
+export interface Principal {
+  readonly clientId: string;
+  readonly institutionId: string;
+  readonly institutionKind: InstitutionKind;
+  /** Region a labour office serves (Kemendagri code); null for other kinds. */
+  readonly regionCode: string | null;
+  readonly scopes: ReadonlySet<Scope>;
+}
+
+/** Facts about one request that travel with it for the access log (X-Road's UserId and Issue). */
+export interface RequestMeta {
+  readonly requestId: string;
+  /** The person acting through the client system, as the client reports them. */
+  readonly actingSubject: string | null;
+  readonly purpose: string | null;
+  readonly caseReference: string | null;
+}
+
+export function hasScope(principal: Principal, scope: Scope): boolean {
+  return principal.scopes.has(scope);
+}
+
+/** Request headers the hub reads and forwards; lower case as Node delivers them. */
+export const HEADERS = {
+  authorization: 'authorization',
+  requestId: 'x-request-id',
+  actingSubject: 'x-acting-subject',
+  purpose: 'x-purpose',
+  caseReference: 'x-case-reference',
+} as const;

@@ -1,0 +1,90 @@
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { z } from 'zod';
+import { UnauthenticatedError } from '../errors.js';
+import { isWithinRegion } from '../reference/regions.js';
+import { INSTITUTION_KINDS, SCOPES, SCOPES_BY_KIND, type Principal, type Scope } from './principal.js';
+
+/** Claims of a hub access token beyond the registered ones (iss, aud, exp, iat, jti, sub). */
+const hubClaims = z.object({
+  client_id: z.string().min(1),
+  institution_id: z.uuid(),
+  institution_kind: z.enum(INSTITUTION_KINDS),
+  region_code: z.string().nullable().optional(),
+  scope: z.string(),
+});
+
+export interface TokenVerifierOptions {
+  /** Where to fetch the issuer's public keys (cached), or the key set itself. */
+  readonly keys: URL | JSONWebKeySet;
+  readonly issuer: string;
+  readonly audience: string;
+}
+
+export type TokenVerifier = (authorizationHeader: string | undefined) => Promise<Principal>;
+
+const ALGORITHMS = ['ES256'];
+
+/**
+ * Verifies a bearer token the way every service of the hub does: signature against the
+ * published keys, issuer, audience, expiry, and claims that make sense together (a client never
+ * holds a scope its institution kind may not have). Any failure is the same UNAUTHENTICATED error.
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const getKey: JWTVerifyGetKey =
+    options.keys instanceof URL
+      ? createRemoteJWKSet(options.keys, { cooldownDuration: 5_000, cacheMaxAge: 600_000 })
+      : createLocalJWKSet(options.keys);
+
+  return async (authorizationHeader) => {
+    const token = bearerToken(authorizationHeader);
+    try {
+      const { payload } = await jwtVerify(token, getKey, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: ALGORITHMS,
+        requiredClaims: ['exp', 'iat', 'jti'],
+        clockTolerance: 5,
+      });
+      return principalFromClaims(payload);
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) throw error;
+      if (error instanceof joseErrors.JWTExpired)
+        throw new UnauthenticatedError('The access token has expired.');
+      throw new UnauthenticatedError('The access token is not valid.');
+    }
+  };
+}
+
+function bearerToken(header: string | undefined): string {
+  if (!header) throw new UnauthenticatedError();
+  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header.trim());
+  if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}
+
+function principalFromClaims(payload: unknown): Principal {
+  const claims = hubClaims.safeParse(payload);
+  if (!claims.success) throw new UnauthenticatedError('The access token is not valid.');
+  const { client_id, institution_id, institution_kind, region_code, scope } = claims.data;
+  const allowed = new Set<string>(SCOPES_BY_KIND[institution_kind]);
+  const scopes = scope.split(' ').filter((s) => s !== '');
+  const consistent =
+    scopes.every((s) => allowed.has(s) && (SCOPES as readonly string[]).includes(s)) &&
+    (institution_kind === 'LABOUR_OFFICE') === (typeof region_code === 'string' && region_code !== '') &&
+    (region_code == null || isWithinRegion(region_code, region_code.slice(0, 2)));
+  if (!consistent) throw new UnauthenticatedError('The access token is not valid.');
+  return {
+    clientId: client_id,
+    institutionId: institution_id,
+    institutionKind: institution_kind,
+    regionCode: region_code ?? null,
+    scopes: new Set(scopes as Scope[]),
+  };
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/** The four institution subgraphs, in the order they are started and composed. */
+export const SUBGRAPH_NAMES = ['labour', 'ministry', 'training', 'university'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = z.url().optional();
+
+/**
+ * Every setting of every service, parsed from the environment once at start. Unset keys take the
+ * defaults of the embedded development hub, so `npm start` needs no configuration at all.
+ */
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    HUB_DATA_DIR: z.string().min(1).default('.data'),
+
+    DATABASE_URL: optionalUrl,
+    LABOUR_DATABASE_URL: optionalUrl,
+    MINISTRY_DATABASE_URL: optionalUrl,
+    TRAINING_DATABASE_URL: optionalUrl,
+    UNIVERSITY_DATABASE_URL: optionalUrl,
+    GATEWAY_DATABASE_URL: optionalUrl,
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+
+    GATEWAY_PORT: port.default(4000),
+    LABOUR_PORT: port.default(4001),
+    MINISTRY_PORT: port.default(4002),
+    TRAINING_PORT: port.default(4003),
+    UNIVERSITY_PORT: port.default(4004),
+    LABOUR_URL: optionalUrl,
+    MINISTRY_URL: optionalUrl,
+    TRAINING_URL: optionalUrl,
+    UNIVERSITY_URL: optionalUrl,
+    /** Where subgraphs fetch the gateway's public signing keys (and send narrow calls through the graph). */
+    GATEWAY_URL: optionalUrl,
+
+    TOKEN_ISSUER: z.url().default('http://127.0.0.1:4000'),
+    TOKEN_AUDIENCE: z.string().min(1).default('migran-center-hub'),
+    TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+
+    SEED_DEMO_DATA: z.stringbool().default(true),
+    SEED_WORKERS: z.coerce.number().int().min(0).max(2_000_000).default(3200),
+  })
+  .readonly();
+
+type RawConfig = z.infer<typeof configSchema>;
+
+export interface ServiceEndpoint {
+  readonly port: number;
+  /** URL other services use to reach this one. */
+  readonly url: string;
+}
+
+export interface HubConfig {
+  readonly env: RawConfig['NODE_ENV'];
+  readonly production: boolean;
+  readonly logLevel: RawConfig['LOG_LEVEL'];
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: {
+    /** PostgreSQL URL per store; undefined means the embedded PostgreSQL (PGlite) in `dataDir`. */
+    readonly urls: Readonly<Record<SubgraphName | 'gateway', string | undefined>>;
+    readonly poolSize: number;
+  };
+  readonly gateway: ServiceEndpoint;
+  readonly subgraphs: Readonly<Record<SubgraphName, ServiceEndpoint>>;
+  readonly tokens: { readonly issuer: string; readonly audience: string; readonly ttlSeconds: number };
+  readonly seed: { readonly demoData: boolean; readonly workers: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: readonly string[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; reports every invalid key at once rather than the first one. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): HubConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const raw = parsed.data;
+  const local = (p: number, path = '') => `http://${raw.HOST}:${p}${path}`;
+  const subgraph = (portValue: number, url: string | undefined): ServiceEndpoint => ({
+    port: portValue,
+    url: url ?? local(portValue, '/graphql'),
+  });
+  return {
+    env: raw.NODE_ENV,
+    production: raw.NODE_ENV === 'production',
+    logLevel: raw.LOG_LEVEL,
+    host: raw.HOST,
+    dataDir: raw.HUB_DATA_DIR,
+    database: {
+      urls: {
+        labour: raw.LABOUR_DATABASE_URL ?? raw.DATABASE_URL,
+        ministry: raw.MINISTRY_DATABASE_URL ?? raw.DATABASE_URL,
+        training: raw.TRAINING_DATABASE_URL ?? raw.DATABASE_URL,
+        university: raw.UNIVERSITY_DATABASE_URL ?? raw.DATABASE_URL,
+        gateway: raw.GATEWAY_DATABASE_URL ?? raw.DATABASE_URL,
+      },
+      poolSize: raw.DATABASE_POOL_SIZE,
+    },
+    gateway: { port: raw.GATEWAY_PORT, url: raw.GATEWAY_URL ?? local(raw.GATEWAY_PORT) },
+    subgraphs: {
+      labour: subgraph(raw.LABOUR_PORT, raw.LABOUR_URL),
+      ministry: subgraph(raw.MINISTRY_PORT, raw.MINISTRY_URL),
+      training: subgraph(raw.TRAINING_PORT, raw.TRAINING_URL),
+      university: subgraph(raw.UNIVERSITY_PORT, raw.UNIVERSITY_URL),
+    },
+    tokens: { issuer: raw.TOKEN_ISSUER, audience: raw.TOKEN_AUDIENCE, ttlSeconds: raw.TOKEN_TTL_SECONDS },
+    seed: { demoData: raw.SEED_DEMO_DATA, workers: raw.SEED_WORKERS },
+  };
+}

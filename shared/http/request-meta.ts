@@ -1,0 +1,33 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { HEADERS, type RequestMeta } from '../auth/principal.js';
+
+const PRINTABLE = /^[\p{L}\p{N}\p{P}\p{Zs}]*$/u;
+
+/** A caller-supplied header, kept only when it is short printable text (it ends up in the access log). */
+function headerText(headers: IncomingHttpHeaders, name: string, maxLength: number): string | null {
+  const value = headers[name];
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed.length > maxLength || !PRINTABLE.test(trimmed)) return null;
+  return trimmed;
+}
+
+export function requestMetaOf(headers: IncomingHttpHeaders, requestId: string): RequestMeta {
+  return {
+    requestId,
+    actingSubject: headerText(headers, HEADERS.actingSubject, 200),
+    purpose: headerText(headers, HEADERS.purpose, 200),
+    caseReference: headerText(headers, HEADERS.caseReference, 100),
+  };
+}
+
+/** Headers a service forwards when it calls the graph on behalf of its caller. */
+export function forwardedHeaders(authorization: string, meta: RequestMeta): Record<string, string> {
+  return {
+    [HEADERS.authorization]: authorization,
+    [HEADERS.requestId]: meta.requestId,
+    ...(meta.actingSubject ? { [HEADERS.actingSubject]: meta.actingSubject } : {}),
+    ...(meta.purpose ? { [HEADERS.purpose]: meta.purpose } : {}),
+    ...(meta.caseReference ? { [HEADERS.caseReference]: meta.caseReference } : {}),
+  };
+}

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
+import type { Logger } from '../logging.js';
+import { HEADERS } from '../auth/principal.js';
+
+/** A running or ready-to-run HTTP service of the hub (a subgraph or the gateway). */
+export interface Service {
+  readonly name: string;
+  readonly app: FastifyInstance;
+  /** Starts listening; resolves to the base URL (`http://127.0.0.1:4001`). Port 0 picks a free port. */
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting requests, drains those in flight, releases resources. */
+  close(): Promise<void>;
+}
+
+export type ReadinessCheck = () => Promise<{ ready: boolean; details?: Record<string, unknown> }>;
+
+export interface HttpServiceOptions {
+  readonly name: string;
+  readonly logger: Logger;
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimit: number;
+  readonly readiness: ReadinessCheck;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Keeps a caller's request id when it is well formed (so one id follows a request across services). */
+function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers[HEADERS.requestId];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+interface FastifyErrorLike {
+  readonly statusCode?: number;
+  readonly code?: string;
+  readonly message?: string;
+}
+
+/** Transport-level failures (bad JSON, oversized or unsupported bodies) in the GraphQL error shape. */
+function transportError(error: FastifyErrorLike): { status: number; code: string; message: string } {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'Send GraphQL requests as application/json.',
+      };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return {
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: 'The Content-Length header does not match the body.',
+      };
+    default:
+      break;
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500)
+    return { status, code: 'BAD_REQUEST', message: 'The request is malformed.' };
+  return { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side.' };
+}
+
+/**
+ * The Fastify skeleton every service shares: request ids, body limit, GraphQL-shaped transport
+ * errors (never a stack trace), liveness at `/health` and readiness at `/ready`.
+ */
+export function createHttpService(options: HttpServiceOptions): FastifyInstance {
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger; naming the base type keeps the instance type plain.
+    loggerInstance: options.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    bodyLimit: options.bodyLimit,
+    genReqId: requestIdOf,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+
+  app.addHook('onSend', async (request: FastifyRequest, reply) => {
+    reply.header(HEADERS.requestId, request.id);
+  });
+
+  app.setErrorHandler((error: FastifyErrorLike, request, reply) => {
+    const { status, code, message } = transportError(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    void reply
+      .status(status)
+      .type('application/json')
+      .send({ errors: [{ message, extensions: { code } }] });
+  });
+
+  app.setNotFoundHandler((_request, reply) => {
+    void reply
+      .status(404)
+      .send({
+        errors: [
+          { message: 'No such endpoint; GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } },
+        ],
+      });
+  });
+
+  app.get('/health', async () => ({ status: 'ok', service: options.name }));
+  app.get('/ready', async (_request, reply) => {
+    try {
+      const { ready, details } = await options.readiness();
+      return reply
+        .status(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'not ready', service: options.name, ...details });
+    } catch {
+      return reply.status(503).send({ status: 'not ready', service: options.name });
+    }
+  });
+  return app;
+}
+
+export async function listen(app: FastifyInstance, port: number, host: string): Promise<string> {
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return `http://${host}:${actualPort}`;
+}

@@ -1,0 +1,102 @@
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { Principal, RequestMeta } from '../auth/principal.js';
+import type { TokenVerifier } from '../auth/token-verifier.js';
+import type { HubConfig, SubgraphName } from '../config.js';
+import type { Store } from '../db/database.js';
+import { createErrorFormatter } from '../errors.js';
+import type { Logger } from '../logging.js';
+import type { GraphClient } from './graph-client.js';
+import { requestMetaOf } from './request-meta.js';
+import { createHttpService, listen, type Service } from './service.js';
+
+/** What every subgraph knows about the request it is answering. */
+export interface RequestContext {
+  readonly principal: Principal;
+  readonly meta: RequestMeta;
+  /** The caller's own Authorization header, for narrow calls through the gateway on their behalf. */
+  readonly authorization: string;
+  readonly logger: Logger;
+}
+
+/** What a subgraph's `createSubgraph` factory takes; the same for all four. */
+export interface SubgraphDependencies {
+  readonly store: Store;
+  readonly config: HubConfig;
+  readonly logger?: Logger;
+  /** Defaults to verifying against the gateway's published keys. */
+  readonly verifyToken?: TokenVerifier;
+  /** Defaults to the gateway named in the configuration. */
+  readonly graph?: GraphClient;
+}
+
+export type SubgraphFactory = (deps: SubgraphDependencies) => Promise<Service>;
+
+export interface SubgraphServiceOptions<TContext extends RequestContext> {
+  readonly name: SubgraphName;
+  readonly schema: GraphQLSchema;
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly production: boolean;
+  readonly verifyToken: TokenVerifier;
+  /** Builds the per-request context (loaders are created here, never shared between requests). */
+  readonly createContext: (request: RequestContext) => TContext;
+  readonly bodyLimit?: number;
+}
+
+/**
+ * One subgraph as an HTTP service: Apollo Server on Fastify. Every request, `_entities` and
+ * `_service` included, must carry a token the subgraph verifies itself; the network is not trusted.
+ */
+export async function createSubgraphService<TContext extends RequestContext>(
+  options: SubgraphServiceOptions<TContext>,
+): Promise<Service> {
+  const { name, store, logger } = options;
+  const app = createHttpService({
+    name,
+    logger,
+    bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
+    readiness: async () => {
+      await store.ping();
+      return { ready: true };
+    },
+  });
+
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    // Inline traces (ftv1) feed Apollo's hosted studio, which the hub never reports to.
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const handler = fastifyApolloHandler(apollo, {
+    context: async (request) => {
+      const authorization = request.headers.authorization ?? '';
+      const principal = await options.verifyToken(authorization);
+      const meta = requestMetaOf(request.headers, request.id);
+      return options.createContext({ principal, meta, authorization, logger: request.log as Logger });
+    },
+  });
+  app.route({ method: ['GET', 'POST', 'OPTIONS'], url: '/graphql', handler });
+
+  return {
+    name,
+    app,
+    listen: (port, host) => listen(app, port, host),
+    close: async () => {
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { parse, type DocumentNode } from 'graphql';
+import type { SubgraphName } from './config.js';
+
+/** Where the interagency contract lives: `schema/<subgraph>.graphql` and the composed supergraph. */
+export const SCHEMA_DIR = new URL('../schema/', import.meta.url);
+
+export function readSubgraphSdl(name: SubgraphName): string {
+  return readFileSync(new URL(`${name}.graphql`, SCHEMA_DIR), 'utf8');
+}
+
+export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
+  return parse(readSubgraphSdl(name));
+}
+
+export function readSupergraphSdl(): string {
+  return readFileSync(new URL('supergraph.graphql', SCHEMA_DIR), 'utf8');
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { BadUserInputError, type InputIssue } from '../errors.js';
+import { isCountryCode, WAGE_CURRENCIES } from '../reference/countries.js';
+import { findRegion, isRegionCodeFormat, type RegionLevel } from '../reference/regions.js';
+import { nikProblem } from './nik.js';
+
+/**
+ * Parses mutation input; on failure throws one BAD_USER_INPUT error naming every offending field
+ * (`input.nik`, `input.address`), so nothing is written and the caller can fix all at once.
+ */
+export function parseInput<T>(schema: z.ZodType<T>, value: unknown, root = 'input'): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue): InputIssue => ({
+    field: [root, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  throw new BadUserInputError(issues as [InputIssue, ...InputIssue[]]);
+}
+
+// Control characters (other than tab and newline in long text) have no place in a record.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Trimmed, non-empty, bounded text without control characters. */
+export function text(maxLength: number) {
+  return z
+    .string()
+    .transform((value) => value.trim().normalize('NFC'))
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .max(maxLength, `must be at most ${maxLength} characters`)
+        .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters'),
+    );
+}
+
+export const personName = text(120);
+
+export const nik = z.string().superRefine((value, context) => {
+  const problem = nikProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: `is not a valid NIK: ${problem}` });
+});
+
+/** A Kemendagri region code that exists in the reference data, optionally at one level only. */
+export function regionCode(level?: RegionLevel) {
+  return z.string().superRefine((value, context) => {
+    if (!isRegionCodeFormat(value)) {
+      context.addIssue({ code: 'custom', message: 'must be a Kemendagri region code such as 35.07.13.2001' });
+      return;
+    }
+    const region = findRegion(value);
+    if (!region) context.addIssue({ code: 'custom', message: `${value} is not a known region code` });
+    else if (level && region.level !== level)
+      context.addIssue({
+        code: 'custom',
+        message: `must be a ${level.toLowerCase()} code, not a ${region.level.toLowerCase()} code`,
+      });
+  });
+}
+
+export const countryCode = z
+  .string()
+  .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code such as HK or TW');
+
+export const currencyCode = z
+  .string()
+  .refine(
+    (value) => WAGE_CURRENCIES.has(value),
+    'must be an ISO 4217 currency code used for wages, such as HKD',
+  );
+
+export const uuid = z.uuid('must be an ID issued by the hub');
+
+/** An ISO date string (already shape-checked by the `Date` scalar) compared as text, which orders correctly. */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+
+/** Adds an issue when `later` is before `earlier` (both optional ISO dates). */
+export function requireOrder(
+  context: z.RefinementCtx,
+  earlier: string | null | undefined,
+  later: string | null | undefined,
+  laterField: string,
+  message: string,
+): void {
+  if (earlier && later && later < earlier) context.addIssue({ code: 'custom', path: [laterField], message });
+}
+
+/** Drops keys whose value is undefined (a field the caller left out), keeping explicit nulls. */
+export function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}

@@ -1,0 +1,76 @@
+import { ConflictError } from '../../../shared/errors.js';
+import { parentOfCode } from '../../../shared/reference/regions.js';
+import { definedOnly, parseInput } from '../../../shared/validation/input.js';
+import { assertCanWriteInRegion, workerNotFound } from '../access.js';
+import type { Context } from '../context.js';
+import type { WorkerRow, WorkerStatus } from '../db/schema.js';
+import { insertWorker, nikExists, updateWorker as updateWorkerRow } from '../db/queries/workers.js';
+import { canChangeStatus } from '../lifecycle.js';
+import { registerWorkerInput, statusReason, updateWorkerInput } from '../validation.js';
+
+/** The kecamatan a village lies in (`35.07.11.2008` -> `35.07.11`). */
+export function districtOfVillage(villageCode: string): string {
+  const district = parentOfCode(villageCode);
+  if (!district) throw new Error(`${villageCode} is not a village code`);
+  return district;
+}
+
+/** A worker the caller may write: visible to them and in their own region; otherwise NOT_FOUND or FORBIDDEN. */
+export async function writableWorker(context: Context, workerId: string): Promise<WorkerRow> {
+  const worker = await context.loaders.workerById.load(workerId);
+  if (!worker) throw workerNotFound();
+  assertCanWriteInRegion(context.principal, worker.districtCode);
+  return worker;
+}
+
+export async function registerWorker(context: Context, rawInput: unknown): Promise<WorkerRow> {
+  const input = parseInput(registerWorkerInput, rawInput);
+  const districtCode = districtOfVillage(input.villageCode);
+  assertCanWriteInRegion(context.principal, districtCode);
+  if (await nikExists(context.db, input.nik)) {
+    throw new ConflictError('A worker with this NIK is already registered with the hub.');
+  }
+  return insertWorker(context.db, {
+    nik: input.nik,
+    fullName: input.fullName,
+    sex: input.sex,
+    birthDate: input.birthDate,
+    birthPlace: input.birthPlace,
+    maritalStatus: input.maritalStatus,
+    education: input.education,
+    phone: input.phone ?? null,
+    address: input.address,
+    villageCode: input.villageCode,
+    districtCode,
+    status: input.status ?? 'REGISTERED',
+    registeredBy: context.principal.institutionId,
+  });
+}
+
+export async function updateWorker(context: Context, id: string, rawInput: unknown): Promise<WorkerRow> {
+  const input = parseInput(updateWorkerInput, rawInput);
+  await writableWorker(context, id);
+  const districtCode = input.villageCode ? districtOfVillage(input.villageCode) : undefined;
+  // Moving a worker to a village outside the office's region would hand the record to another
+  // office; that transfer is not something one office can do alone.
+  if (districtCode) assertCanWriteInRegion(context.principal, districtCode);
+  return updateWorkerRow(context.db, id, {
+    ...definedOnly(input),
+    ...(districtCode ? { districtCode } : {}),
+  });
+}
+
+export async function changeWorkerStatus(
+  context: Context,
+  id: string,
+  status: WorkerStatus,
+  rawReason: unknown,
+): Promise<WorkerRow> {
+  parseInput(statusReason, rawReason, 'reason');
+  const worker = await writableWorker(context, id);
+  if (worker.status === status) return worker;
+  if (!canChangeStatus(worker.status, status)) {
+    throw new ConflictError(`A worker cannot move from ${worker.status} to ${status} by hand.`);
+  }
+  return updateWorkerRow(context.db, id, { status });
+}

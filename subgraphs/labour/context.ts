@@ -1,0 +1,25 @@
+import type { Database } from '../../shared/db/database.js';
+import type { GraphClient } from '../../shared/http/graph-client.js';
+import type { RequestContext } from '../../shared/http/subgraph.js';
+import { workerScopeOf, type WorkerScope } from './access.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** Per-request context of the labour subgraph. */
+export interface Context extends RequestContext {
+  readonly db: Database;
+  /** Which workers this request may see; every worker query filters by it. */
+  readonly scope: WorkerScope;
+  readonly loaders: Loaders;
+  /** Narrow calls through the gateway with the caller's identity (consent facts to grantees). */
+  readonly graph: GraphClient;
+}
+
+export interface LabourDependencies {
+  readonly db: Database;
+  readonly graph: GraphClient;
+}
+
+export function createContext(deps: LabourDependencies, request: RequestContext): Context {
+  const scope = workerScopeOf(request.principal);
+  return { ...request, db: deps.db, graph: deps.graph, scope, loaders: createLoaders(deps.db, scope) };
+}

@@ -1,0 +1,129 @@
+import { and, asc, count, eq, exists, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../../../shared/db/database.js';
+import type { WorkerScope } from '../../access.js';
+import { placements, workers, type WorkerRow, type WorkerStatus } from '../schema.js';
+import { visibleWorker, withinRegion } from './scope.js';
+
+export async function findWorkersByIds(
+  db: Database,
+  scope: WorkerScope,
+  ids: readonly string[],
+): Promise<WorkerRow[]> {
+  return db
+    .select()
+    .from(workers)
+    .where(and(inArray(workers.id, [...ids]), visibleWorker(db, scope)));
+}
+
+export async function findWorkerByNik(
+  db: Database,
+  scope: WorkerScope,
+  nik: string,
+): Promise<WorkerRow | null> {
+  const [row] = await db
+    .select()
+    .from(workers)
+    .where(and(eq(workers.nik, nik), visibleWorker(db, scope)));
+  return row ?? null;
+}
+
+/** Whether any worker, visible or not, holds this NIK (registration must not create a duplicate). */
+export async function nikExists(db: Database, nik: string): Promise<boolean> {
+  const [row] = await db.select({ id: workers.id }).from(workers).where(eq(workers.nik, nik));
+  return row !== undefined;
+}
+
+export interface WorkerListFilter {
+  readonly regionCode?: string | null | undefined;
+  readonly status?: WorkerStatus | null | undefined;
+  readonly destinationCountry?: string | null | undefined;
+  readonly nameContains?: string | null | undefined;
+}
+
+export interface WorkerPage {
+  readonly rows: WorkerRow[];
+  readonly hasNextPage: boolean;
+  readonly totalCount: number;
+}
+
+/** Keyset position in the name-ordered list: the last row's name and id. */
+export interface WorkerCursor {
+  readonly fullName: string;
+  readonly id: string;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+function filterConditions(db: Database, scope: WorkerScope, filter: WorkerListFilter): SQL[] {
+  const conditions: SQL[] = [visibleWorker(db, scope)];
+  if (filter.regionCode) conditions.push(withinRegion(workers.districtCode, filter.regionCode));
+  if (filter.status) conditions.push(eq(workers.status, filter.status));
+  if (filter.nameContains) conditions.push(ilike(workers.fullName, `%${escapeLike(filter.nameContains)}%`));
+  if (filter.destinationCountry) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(placements)
+          .where(
+            and(
+              eq(placements.workerId, workers.id),
+              eq(placements.destinationCountry, filter.destinationCountry),
+            ),
+          ),
+      ),
+    );
+  }
+  return conditions;
+}
+
+/** One page of workers ordered by name then id, plus the total the caller may see. */
+export async function listWorkers(
+  db: Database,
+  scope: WorkerScope,
+  filter: WorkerListFilter,
+  first: number,
+  after: WorkerCursor | null,
+): Promise<WorkerPage> {
+  const conditions = filterConditions(db, scope, filter);
+  const pageConditions = after
+    ? [...conditions, sql`(${workers.fullName}, ${workers.id}) > (${after.fullName}, ${after.id}::uuid)`]
+    : conditions;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(workers)
+      .where(and(...pageConditions))
+      .orderBy(asc(workers.fullName), asc(workers.id))
+      .limit(first + 1),
+    db
+      .select({ value: count() })
+      .from(workers)
+      .where(and(...conditions)),
+  ]);
+  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: total?.value ?? 0 };
+}
+
+export type NewWorker = typeof workers.$inferInsert;
+
+export async function insertWorker(db: Database, values: NewWorker): Promise<WorkerRow> {
+  const [row] = await db.insert(workers).values(values).returning();
+  if (!row) throw new Error('insert into workers returned no row');
+  return row;
+}
+
+export async function updateWorker(
+  db: Database,
+  id: string,
+  values: Partial<Omit<NewWorker, 'id' | 'nik' | 'registeredAt' | 'registeredBy'>>,
+): Promise<WorkerRow> {
+  const [row] = await db
+    .update(workers)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(workers.id, id))
+    .returning();
+  if (!row) throw new Error(`worker ${id} vanished during update`);
+  return row;
+}

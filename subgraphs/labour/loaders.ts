@@ -1,0 +1,55 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../../shared/db/database.js';
+import { compositeKey, manyByKey, oneByKey } from '../../shared/loaders.js';
+import type { WorkerScope } from './access.js';
+import {
+  findConsentsByIds,
+  findConsentsByWorkerIds,
+  findDocumentsByIds,
+  findDocumentsByWorkerIds,
+  findPlacementsByIds,
+  findPlacementsByWorkerIds,
+} from './db/queries/records.js';
+import { countRegionYears, type LabourRegionCounts, type RegionYear } from './db/queries/stats.js';
+import { findWorkersByIds } from './db/queries/workers.js';
+
+/**
+ * Per-request loaders (never shared between requests: they cache, and they carry the caller's row
+ * scope). Each batch is one SQL statement, so resolving N entities costs the same as resolving 2.
+ */
+export function createLoaders(db: Database, scope: WorkerScope) {
+  return {
+    workerById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findWorkersByIds(db, scope, ids), (row) => row.id),
+    ),
+    placementById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findPlacementsByIds(db, scope, ids), (row) => row.id),
+    ),
+    documentById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findDocumentsByIds(db, scope, ids), (row) => row.id),
+    ),
+    consentById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findConsentsByIds(db, scope, ids), (row) => row.id),
+    ),
+    placementsByWorkerId: new DataLoader(async (workerIds: readonly string[]) =>
+      manyByKey(workerIds, await findPlacementsByWorkerIds(db, workerIds), (row) => row.workerId),
+    ),
+    documentsByWorkerId: new DataLoader(async (workerIds: readonly string[]) =>
+      manyByKey(workerIds, await findDocumentsByWorkerIds(db, workerIds), (row) => row.workerId),
+    ),
+    consentsByWorkerId: new DataLoader(async (workerIds: readonly string[]) =>
+      manyByKey(workerIds, await findConsentsByWorkerIds(db, workerIds), (row) => row.workerId),
+    ),
+    regionStats: new DataLoader(
+      async (keys: readonly RegionYear[]) =>
+        oneByKey(
+          keys.map((key) => compositeKey(key.regionCode, key.year)),
+          await countRegionYears(db, keys),
+          (row) => compositeKey(row.regionCode, row.year),
+        ) as LabourRegionCounts[],
+      { cacheKeyFn: (key) => compositeKey(key.regionCode, key.year) },
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { BadUserInputError } from '../../../shared/errors.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../../shared/pagination.js';
+import { countryCode, parseInput, regionCode, uuid } from '../../../shared/validation/input.js';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { findWorkerByNik, listWorkers } from '../db/queries/workers.js';
+
+const workerFilter = z
+  .object({
+    regionCode: regionCode().nullish(),
+    status: z.string().nullish(),
+    destinationCountry: countryCode.nullish(),
+    nameContains: z.string().trim().min(2, 'must have at least 2 characters').max(100).nullish(),
+  })
+  .nullish();
+
+export const Query: QueryResolvers = {
+  worker: async (_parent, { id }, { loaders }) => {
+    // An ID that is not even a UUID cannot name a worker; answer as for any unknown worker.
+    if (!uuid.safeParse(id).success) return null;
+    return loaders.workerById.load(id);
+  },
+  workerByNik: async (_parent, { nik }, { db, scope, loaders }) => {
+    const worker = await findWorkerByNik(db, scope, nik);
+    if (worker) loaders.workerById.prime(worker.id, worker);
+    return worker;
+  },
+  workers: async (_parent, { filter, first, after }, { db, scope, loaders }) => {
+    const size = pageSize(first);
+    const parsedFilter = parseInput(workerFilter, filter, 'filter') ?? {};
+    const cursor = after ? decodeCursor(after, ['string', 'string'] as const) : null;
+    if (cursor && !uuid.safeParse(cursor[1]).success)
+      throw BadUserInputError.of('after', 'is not a cursor returned by this list');
+    const page = await listWorkers(
+      db,
+      scope,
+      { ...parsedFilter, status: filter?.status ?? null },
+      size,
+      cursor ? { fullName: cursor[0], id: cursor[1] } : null,
+    );
+    for (const row of page.rows) loaders.workerById.prime(row.id, row);
+    const edges = page.rows.map((node) => ({ node, cursor: encodeCursor([node.fullName, node.id]) }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  },
+};

@@ -1,0 +1,1 @@
+export type { RegionStatsKey } from '../../shared/stats.js';

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', '.data/**'],
+    globalSetup: ['test/global-setup.ts'],
+    // Each test file opens its own database (an embedded PostgreSQL takes about 0.8 GB); two files
+    // at a time keep a 2-core machine busy without swapping.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    env: { APOLLO_TELEMETRY_DISABLED: '1' },
+  },
+});
