@@ -1,24 +1,18 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { SUBGRAPH_NAMES } from './shared/config.js';
+import { mappers as labour } from './subgraphs/labour/codegen.mappers.js';
+import { mappers as ministry } from './subgraphs/ministry/codegen.mappers.js';
+import { mappers as training } from './subgraphs/training/codegen.mappers.js';
+import { mappers as university } from './subgraphs/university/codegen.mappers.js';
 
 /**
- * Resolver types for every subgraph, generated from `schema/<subgraph>.graphql`. Parent types are
- * mapped to the drizzle rows the resolvers actually receive. Generated files are never edited;
- * `test/codegen.test.ts` fails when they drift from the SDL.
+ * Resolver types for every subgraph, generated from `schema/<subgraph>.graphql`. Each subgraph's
+ * `codegen.mappers.ts` maps GraphQL types to the rows its resolvers actually receive. Generated
+ * files are never edited; `test/codegen.test.ts` fails when they drift from the SDL.
  */
-const MAPPERS: Record<string, Record<string, string>> = {
-  labour: {
-    Worker: '../db/schema.js#WorkerRow',
-    Document: '../db/schema.js#DocumentRow',
-    Placement: '../db/schema.js#PlacementRow',
-    Consent: '../db/schema.js#ConsentRow',
-    RegionStats: '../stats.js#RegionStatsKey',
-  },
-  ministry: {},
-  training: {},
-  university: {},
-};
+const MAPPERS: Record<string, Record<string, string>> = { labour, ministry, training, university };
 
-export function codegenConfig(subgraphs: readonly string[] = Object.keys(MAPPERS)): CodegenConfig {
+export function codegenConfig(subgraphs: readonly string[] = SUBGRAPH_NAMES): CodegenConfig {
   return {
     overwrite: true,
     silent: true,
@@ -50,4 +44,6 @@ export function codegenConfig(subgraphs: readonly string[] = Object.keys(MAPPERS
   };
 }
 
-export default codegenConfig(['labour']);
+// `npm run codegen -- <subgraph>` regenerates one subgraph; without an argument, all four.
+const only = process.argv.slice(2).filter((arg) => (SUBGRAPH_NAMES as readonly string[]).includes(arg));
+export default codegenConfig(only.length > 0 ? only : SUBGRAPH_NAMES);

@@ -3,12 +3,17 @@ import { existsSync } from 'node:fs';
 import { SUBGRAPH_NAMES } from '../shared/config.js';
 
 /**
- * Generates a drizzle-kit migration for every store whose `db/schema.ts` changed since its last
- * migration. Usage: `npm run db:generate -- [migration-name]`. Migrations are committed and applied
- * at start; generated files are never edited by hand.
+ * Generates a drizzle-kit migration for a store whose `db/schema.ts` changed since its last
+ * migration. Usage: `npm run db:generate -- <labour|ministry|training|university|gateway|all> [name]`.
+ * Migrations are committed and applied at start; generated files are never edited by hand.
  */
-const name = process.argv[2];
-const stores = [...SUBGRAPH_NAMES.map((subgraph) => `subgraphs/${subgraph}`), 'gateway'];
+const [target = 'all', name] = process.argv.slice(2);
+const known = [...SUBGRAPH_NAMES, 'gateway'];
+if (target !== 'all' && !known.includes(target)) {
+  console.error(`Unknown store ${target}; expected one of ${known.join(', ')} or all.`);
+  process.exit(1);
+}
+const stores = (target === 'all' ? known : [target]).map((store) => (store === 'gateway' ? 'gateway' : `subgraphs/${store}`));
 
 for (const dir of stores) {
   const schema = `${dir}/db/schema.ts`;

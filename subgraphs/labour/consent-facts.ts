@@ -3,14 +3,18 @@ import type { Context } from './context.js';
 import type { ConsentRow } from './db/schema.js';
 
 /**
- * A consent binds where the grantee's data lives: the training subgraph for TRAINING, the
- * university subgraph for EMPOWERMENT. Each keeps its own record of the consent facts its rule
- * needs, sent here through the gateway with the labour officer's own identity.
+ * A consent binds where the grantee's data lives. The training and university subgraphs each keep
+ * the consent facts their own rules need (a university may see certifications, so training needs
+ * EMPOWERMENT consents too); both get every fact, in one operation through the gateway, sent with
+ * the labour officer's own identity. The subgraph that serves the grantee's kind checks that the
+ * grantee exists and takes this purpose.
  */
-const MUTATION_BY_PURPOSE = {
-  TRAINING: 'recordTrainingConsent',
-  EMPOWERMENT: 'recordEmpowermentConsent',
-} as const;
+const SHARE_CONSENT_FACT = /* GraphQL */ `
+  mutation ShareConsentFact($fact: ConsentFactInput!) {
+    training: shareConsentWithTraining(fact: $fact) { active }
+    universities: shareConsentWithUniversities(fact: $fact) { active }
+  }
+`;
 
 export class ConsentSyncError extends GraphQLError {
   constructor(message: string, code: string) {
@@ -18,19 +22,15 @@ export class ConsentSyncError extends GraphQLError {
   }
 }
 
-/** Sends the consent as it now stands (granted, expiring, or revoked) to the grantee's subgraph. */
-export async function sendConsentFact(
-  context: Context,
-  consent: ConsentRow,
-  workerDistrictCode: string,
-): Promise<void> {
-  const field = MUTATION_BY_PURPOSE[consent.purpose];
-  const result = await context.graph.execute<Record<string, { active: boolean }>>(
-    `mutation SendConsentFact($fact: ConsentFactInput!) { ${field}(fact: $fact) { active } }`,
+/** Sends the consent as it now stands (granted, expiring, or revoked) to the grantees' subgraphs. */
+export async function sendConsentFact(context: Context, consent: ConsentRow, workerDistrictCode: string): Promise<void> {
+  const result = await context.graph.execute<{ training: { active: boolean } | null; universities: { active: boolean } | null }>(
+    SHARE_CONSENT_FACT,
     {
       fact: {
         consentId: consent.id,
         workerId: consent.workerId,
+        purpose: consent.purpose,
         workerDistrictCode,
         granteeInstitutionId: consent.granteeInstitutionId,
         grantedAt: consent.grantedAt.toISOString(),
@@ -41,18 +41,14 @@ export async function sendConsentFact(
     { authorization: context.authorization, meta: context.meta },
   );
   const [error] = result.errors;
-  if (error) {
-    const code = error.extensions?.code;
-    // The grantee's subgraph decides whether the grantee exists and takes this purpose; its
-    // refusal is the caller's to fix, anything else is ours.
+  if (error || !result.data?.training || !result.data.universities) {
+    const code = error?.extensions?.code;
+    // A refusal on the merits is the caller's to fix; anything else is an outage on our side.
     if (code === 'BAD_USER_INPUT' || code === 'NOT_FOUND') {
-      throw new ConsentSyncError(
-        `The grantee could not record this consent: ${error.message}`,
-        'BAD_USER_INPUT',
-      );
+      throw new ConsentSyncError(`The grantee could not record this consent: ${error?.message ?? ''}`, 'BAD_USER_INPUT');
     }
     throw new ConsentSyncError(
-      'The grantee institution could not be reached; nothing was recorded. Try again.',
+      'The grantee institutions could not be reached, so nothing was recorded. Try again.',
       'SERVICE_UNAVAILABLE',
     );
   }

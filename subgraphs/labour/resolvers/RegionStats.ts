@@ -1,7 +1,7 @@
 import { isRegionStatsKey, seesExactFigures, statCount } from '../../../shared/stats.js';
 import type { RegionStatsResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
-import type { RegionStatsKey } from '../stats.js';
+import type { RegionStatsKey } from '../../../shared/stats.js';
 
 async function counts(key: RegionStatsKey, { loaders }: Context) {
   const row = await loaders.regionStats.load(key);

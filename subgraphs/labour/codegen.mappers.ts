@@ -1,0 +1,8 @@
+/** GraphQL type -> the value its resolvers receive as parent (see `codegen.ts`). */
+export const mappers: Record<string, string> = {
+  Worker: '../db/schema.js#WorkerRow',
+  Document: '../db/schema.js#DocumentRow',
+  Placement: '../db/schema.js#PlacementRow',
+  Consent: '../db/schema.js#ConsentRow',
+  RegionStats: '../../../shared/stats.js#RegionStatsKey',
+};

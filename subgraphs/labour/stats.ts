@@ -1,1 +1,0 @@
-export type { RegionStatsKey } from '../../shared/stats.js';
