@@ -13,7 +13,9 @@ if (target !== 'all' && !known.includes(target)) {
   console.error(`Unknown store ${target}; expected one of ${known.join(', ')} or all.`);
   process.exit(1);
 }
-const stores = (target === 'all' ? known : [target]).map((store) => (store === 'gateway' ? 'gateway' : `subgraphs/${store}`));
+const stores = (target === 'all' ? known : [target]).map((store) =>
+  store === 'gateway' ? 'gateway' : `subgraphs/${store}`,
+);
 
 for (const dir of stores) {
   const schema = `${dir}/db/schema.ts`;

@@ -39,7 +39,8 @@ const configSchema = z
     GATEWAY_URL: optionalUrl,
 
     TOKEN_ISSUER: z.url().default('http://127.0.0.1:4000'),
-    TOKEN_AUDIENCE: z.string().min(1).default('migran-center-hub'),
+    // An absolute URI, as RFC 8707 resource indicators must be.
+    TOKEN_AUDIENCE: z.url().default('urn:migran-center:hub'),
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
 
     SEED_DEMO_DATA: z.stringbool().default(true),

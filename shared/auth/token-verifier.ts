@@ -21,8 +21,8 @@ const hubClaims = z.object({
 });
 
 export interface TokenVerifierOptions {
-  /** Where to fetch the issuer's public keys (cached), or the key set itself. */
-  readonly keys: URL | JSONWebKeySet;
+  /** Where to fetch the issuer's public keys (cached), the key set itself, or a key resolver. */
+  readonly keys: URL | JSONWebKeySet | JWTVerifyGetKey;
   readonly issuer: string;
   readonly audience: string;
 }
@@ -38,9 +38,11 @@ const ALGORITHMS = ['ES256'];
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const getKey: JWTVerifyGetKey =
-    options.keys instanceof URL
-      ? createRemoteJWKSet(options.keys, { cooldownDuration: 5_000, cacheMaxAge: 600_000 })
-      : createLocalJWKSet(options.keys);
+    typeof options.keys === 'function'
+      ? options.keys
+      : options.keys instanceof URL
+        ? createRemoteJWKSet(options.keys, { cooldownDuration: 5_000, cacheMaxAge: 600_000 })
+        : createLocalJWKSet(options.keys);
 
   return async (authorizationHeader) => {
     const token = bearerToken(authorizationHeader);

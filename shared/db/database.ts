@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Logger as DrizzleLogger } from 'drizzle-orm/logger';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -114,4 +114,19 @@ export async function selectRows<Row>(db: Database, query: SQL): Promise<Row[]> 
   const result: unknown = await db.execute(query);
   if (Array.isArray(result)) return result as Row[];
   return (result as { rows: Row[] }).rows;
+}
+
+/**
+ * Bulk insert in chunks: one statement per chunk keeps large seeds well under PostgreSQL's limit of
+ * 65,535 bind parameters per statement.
+ */
+export async function insertInChunks<TTable extends PgTable>(
+  db: Database,
+  table: TTable,
+  rows: readonly TTable['$inferInsert'][],
+  chunkSize = 500,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    await db.insert(table).values(rows.slice(start, start + chunkSize) as TTable['$inferInsert'][]);
+  }
 }

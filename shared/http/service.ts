@@ -100,13 +100,11 @@ export function createHttpService(options: HttpServiceOptions): FastifyInstance 
   });
 
   app.setNotFoundHandler((_request, reply) => {
-    void reply
-      .status(404)
-      .send({
-        errors: [
-          { message: 'No such endpoint; GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } },
-        ],
-      });
+    void reply.status(404).send({
+      errors: [
+        { message: 'No such endpoint; GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } },
+      ],
+    });
   });
 
   app.get('/health', async () => ({ status: 'ok', service: options.name }));

@@ -1,16 +1,38 @@
+import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.js';
 import type { HubConfig } from '../config.js';
 import { createGraphClient, type GraphClient } from './graph-client.js';
 
-/** How a subgraph verifies tokens by default: against the gateway's published keys (cached). */
-export function defaultTokenVerifier(config: HubConfig): TokenVerifier {
-  return createTokenVerifier({
-    keys: new URL('/.well-known/jwks.json', config.gateway.url),
-    issuer: config.tokens.issuer,
-    audience: config.tokens.audience,
-  });
+/** The gateway's base URL, or a function giving it once known (an embedded hub learns it after start). */
+export type GatewayLocation = string | (() => string);
+
+const resolve = (location: GatewayLocation) => (typeof location === 'function' ? location() : location);
+
+/** How a subgraph verifies tokens by default: against the gateway's published keys, fetched and cached. */
+export function defaultTokenVerifier(
+  config: HubConfig,
+  gateway: GatewayLocation = config.gateway.url,
+): TokenVerifier {
+  let remote: JWTVerifyGetKey | undefined;
+  const keys: JWTVerifyGetKey = (header, token) => {
+    remote ??= createRemoteJWKSet(new URL('/.well-known/jwks.json', resolve(gateway)), {
+      cooldownDuration: 5_000,
+      cacheMaxAge: 600_000,
+    });
+    return remote(header, token);
+  };
+  return createTokenVerifier({ keys, issuer: config.tokens.issuer, audience: config.tokens.audience });
 }
 
-export function defaultGraphClient(config: HubConfig): GraphClient {
-  return createGraphClient(config.gateway.url);
+export function defaultGraphClient(
+  config: HubConfig,
+  gateway: GatewayLocation = config.gateway.url,
+): GraphClient {
+  let client: GraphClient | undefined;
+  return {
+    execute: (query, variables, caller) => {
+      client ??= createGraphClient(resolve(gateway));
+      return client.execute(query, variables, caller);
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { SCOPES_BY_KIND, type InstitutionKind, type Scope } from '../auth/princi
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.js';
 
 export const TEST_ISSUER = 'http://hub.test';
-export const TEST_AUDIENCE = 'migran-center-hub';
+export const TEST_AUDIENCE = 'urn:migran-center:hub';
 
 export interface TestIdentity {
   readonly kind: InstitutionKind;

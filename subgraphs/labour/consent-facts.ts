@@ -11,8 +11,12 @@ import type { ConsentRow } from './db/schema.js';
  */
 const SHARE_CONSENT_FACT = /* GraphQL */ `
   mutation ShareConsentFact($fact: ConsentFactInput!) {
-    training: shareConsentWithTraining(fact: $fact) { active }
-    universities: shareConsentWithUniversities(fact: $fact) { active }
+    training: shareConsentWithTraining(fact: $fact) {
+      active
+    }
+    universities: shareConsentWithUniversities(fact: $fact) {
+      active
+    }
   }
 `;
 
@@ -23,8 +27,15 @@ export class ConsentSyncError extends GraphQLError {
 }
 
 /** Sends the consent as it now stands (granted, expiring, or revoked) to the grantees' subgraphs. */
-export async function sendConsentFact(context: Context, consent: ConsentRow, workerDistrictCode: string): Promise<void> {
-  const result = await context.graph.execute<{ training: { active: boolean } | null; universities: { active: boolean } | null }>(
+export async function sendConsentFact(
+  context: Context,
+  consent: ConsentRow,
+  workerDistrictCode: string,
+): Promise<void> {
+  const result = await context.graph.execute<{
+    training: { active: boolean } | null;
+    universities: { active: boolean } | null;
+  }>(
     SHARE_CONSENT_FACT,
     {
       fact: {
@@ -45,7 +56,10 @@ export async function sendConsentFact(context: Context, consent: ConsentRow, wor
     const code = error?.extensions?.code;
     // A refusal on the merits is the caller's to fix; anything else is an outage on our side.
     if (code === 'BAD_USER_INPUT' || code === 'NOT_FOUND') {
-      throw new ConsentSyncError(`The grantee could not record this consent: ${error?.message ?? ''}`, 'BAD_USER_INPUT');
+      throw new ConsentSyncError(
+        `The grantee could not record this consent: ${error?.message ?? ''}`,
+        'BAD_USER_INPUT',
+      );
     }
     throw new ConsentSyncError(
       'The grantee institutions could not be reached, so nothing was recorded. Try again.',

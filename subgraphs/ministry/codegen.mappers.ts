@@ -1,2 +1,13 @@
 /** GraphQL type -> the value its resolvers receive as parent (see `codegen.ts`). */
-export const mappers: Record<string, string> = {};
+export const mappers: Record<string, string> = {
+  PlacementAgency: '../db/schema.js#PlacementAgencyRow',
+  JobOrder: '../db/schema.js#JobOrderRow',
+  Sanction: '../db/schema.js#SanctionRow',
+  Case: '../db/schema.js#CaseRow',
+  CaseNote: '../db/schema.js#CaseNoteRow',
+  Region: '../db/schema.js#RegionRow',
+  Institution: '../db/schema.js#InstitutionRow',
+  Worker: '../references.js#WorkerRepresentation',
+  Placement: '../references.js#PlacementRepresentation',
+  RegionStats: '../../../shared/stats.js#RegionStatsKey',
+};

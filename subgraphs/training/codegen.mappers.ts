@@ -1,2 +1,10 @@
 /** GraphQL type -> the value its resolvers receive as parent (see `codegen.ts`). */
-export const mappers: Record<string, string> = {};
+export const mappers: Record<string, string> = {
+  TrainingProvider: '../db/schema.js#TrainingProviderRow',
+  Course: '../db/schema.js#CourseRow',
+  Enrollment: '../db/schema.js#EnrollmentRow',
+  Certification: '../db/schema.js#CertificationRow',
+  ConsentFact: '../db/schema.js#ConsentFactRow',
+  Worker: '../references.js#WorkerReference',
+  RegionStats: '../../../shared/stats.js#RegionStatsKey',
+};

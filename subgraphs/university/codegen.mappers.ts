@@ -1,2 +1,10 @@
 /** GraphQL type -> the value its resolvers receive as parent (see `codegen.ts`). */
-export const mappers: Record<string, string> = {};
+export const mappers: Record<string, string> = {
+  University: '../db/schema.js#UniversityRow',
+  MentoringProgram: '../db/schema.js#MentoringProgramRow',
+  Mentor: '../db/schema.js#MentorRow',
+  MentoringSession: '../db/queries/sessions.js#VisibleSession',
+  ConsentFact: '../db/schema.js#ConsentFactRow',
+  Worker: '../sessions.js#WorkerReference',
+  RegionStats: '../../../shared/stats.js#RegionStatsKey',
+};

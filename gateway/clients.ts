@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { SCOPES_BY_KIND, type InstitutionKind, type Scope } from '../shared/auth/principal.js';
+import { generateSecret, hashSecret } from '../shared/auth/secret-hash.js';
+import type { Database } from '../shared/db/database.js';
+import { clients, institutions, type ClientRow, type InstitutionRow } from './db/schema.js';
+
+export interface NewInstitution {
+  readonly id?: string;
+  readonly name: string;
+  readonly kind: InstitutionKind;
+  readonly regionCode?: string | null;
+}
+
+export async function registerInstitution(
+  db: Database,
+  institution: NewInstitution,
+): Promise<InstitutionRow> {
+  if ((institution.kind === 'LABOUR_OFFICE') !== Boolean(institution.regionCode)) {
+    throw new Error('A labour office has a region code and no other kind of institution has one.');
+  }
+  const [row] = await db
+    .insert(institutions)
+    .values({
+      ...(institution.id ? { id: institution.id } : {}),
+      name: institution.name,
+      kind: institution.kind,
+      regionCode: institution.regionCode ?? null,
+    })
+    .returning();
+  if (!row) throw new Error('insert into institutions returned no row');
+  return row;
+}
+
+export interface NewClient {
+  readonly institutionId: string;
+  readonly label: string;
+  readonly scopes: readonly Scope[];
+  readonly clientId?: string;
+  /** Only for reproducible demo credentials; real clients get a generated secret. */
+  readonly clientSecret?: string;
+}
+
+export interface IssuedCredentials {
+  readonly clientId: string;
+  /** Shown once, to hand to the institution; only its hash is stored. */
+  readonly clientSecret: string;
+}
+
+/** Registers a client; its scopes may never exceed what its institution kind allows. */
+export async function registerClient(db: Database, client: NewClient): Promise<IssuedCredentials> {
+  const [institution] = await db.select().from(institutions).where(eq(institutions.id, client.institutionId));
+  if (!institution) throw new Error(`Unknown institution ${client.institutionId}`);
+  const allowed = new Set<string>(SCOPES_BY_KIND[institution.kind]);
+  const excess = client.scopes.filter((scope) => !allowed.has(scope));
+  if (excess.length > 0) throw new Error(`A ${institution.kind} client may not hold ${excess.join(', ')}`);
+  const clientId = client.clientId ?? `hub-${randomUUID()}`;
+  const clientSecret = client.clientSecret ?? generateSecret();
+  await db.insert(clients).values({
+    clientId,
+    institutionId: institution.id,
+    secretHash: await hashSecret(clientSecret),
+    scopes: [...client.scopes],
+    label: client.label,
+  });
+  return { clientId, clientSecret };
+}
+
+export interface ClientRecord {
+  readonly client: ClientRow;
+  readonly institution: InstitutionRow;
+}
+
+export async function findClient(db: Database, clientId: string): Promise<ClientRecord | null> {
+  const [row] = await db
+    .select({ client: clients, institution: institutions })
+    .from(clients)
+    .innerJoin(institutions, eq(institutions.id, clients.institutionId))
+    .where(eq(clients.clientId, clientId));
+  return row ?? null;
+}
+
+/** The kill switch: a suspended client gets no new token, and its existing tokens stop working. */
+export async function suspendClient(db: Database, clientId: string): Promise<boolean> {
+  const rows = await db
+    .update(clients)
+    .set({ status: 'SUSPENDED', suspendedAt: new Date() })
+    .where(eq(clients.clientId, clientId))
+    .returning({ clientId: clients.clientId });
+  return rows.length > 0;
+}
+
+export async function reactivateClient(db: Database, clientId: string): Promise<boolean> {
+  const rows = await db
+    .update(clients)
+    .set({ status: 'ACTIVE', suspendedAt: null })
+    .where(eq(clients.clientId, clientId))
+    .returning({ clientId: clients.clientId });
+  return rows.length > 0;
+}
+
+export async function suspendedClientIds(db: Database): Promise<string[]> {
+  const rows = await db
+    .select({ clientId: clients.clientId })
+    .from(clients)
+    .where(eq(clients.status, 'SUSPENDED'));
+  return rows.map((row) => row.clientId);
+}

@@ -1,0 +1,54 @@
+import { index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** The gateway's own store: who may call the hub, and the keys it signs their tokens with. */
+export const gateway = pgSchema('gateway');
+
+export const institutionKind = gateway.enum('institution_kind', [
+  'LABOUR_OFFICE',
+  'MINISTRY',
+  'TRAINING_PROVIDER',
+  'UNIVERSITY',
+]);
+export const clientStatus = gateway.enum('client_status', ['ACTIVE', 'SUSPENDED']);
+
+/** Member institutions as the authorization server knows them (the ministry keeps the public directory). */
+export const institutions = gateway.table('institutions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  kind: institutionKind('kind').notNull(),
+  /** The region a labour office serves; null for other kinds. */
+  regionCode: text('region_code'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const clients = gateway.table(
+  'clients',
+  {
+    clientId: text('client_id').primaryKey(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    /** scrypt hash of the client secret; the secret itself is never stored. */
+    secretHash: text('secret_hash').notNull(),
+    /** Scopes the client may request; never more than its institution kind allows. */
+    scopes: text('scopes').array().notNull(),
+    label: text('label').notNull(),
+    status: clientStatus('status').notNull().default('ACTIVE'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+  },
+  (table) => [index('clients_institution_idx').on(table.institutionId)],
+);
+
+export const signingKeys = gateway.table('signing_keys', {
+  kid: text('kid').primaryKey(),
+  privateJwk: jsonb('private_jwk').notNull(),
+  publicJwk: jsonb('public_jwk').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Set when a newer key takes over; the key stays published until its last token expires. */
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
+});
+
+export type InstitutionRow = typeof institutions.$inferSelect;
+export type ClientRow = typeof clients.$inferSelect;
+export type SigningKeyRow = typeof signingKeys.$inferSelect;

@@ -1,0 +1,59 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
+import type Provider from 'oidc-provider';
+import type { HubConfig } from '../shared/config.js';
+import type { Database } from '../shared/db/database.js';
+import { ensureSigningKey, loadKeySet, publicJwks, rotateSigningKey, type KeySet } from './keys.js';
+import { createAuthorizationServer } from './oauth.js';
+
+type Callback = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/**
+ * The gateway's token side: the authorization server signing with the active key, and the public
+ * key set that verifies tokens of the active and recently retired keys.
+ */
+export class TokenAuthority {
+  private state!: { keySet: KeySet; provider: Provider; callback: Callback; getKey: JWTVerifyGetKey };
+
+  private constructor(
+    private readonly config: HubConfig,
+    private readonly db: Database,
+  ) {}
+
+  static async open(config: HubConfig, db: Database): Promise<TokenAuthority> {
+    await ensureSigningKey(db);
+    const authority = new TokenAuthority(config, db);
+    await authority.reload();
+    return authority;
+  }
+
+  /** Re-reads the keys (after a rotation here or by another replica). */
+  async reload(): Promise<void> {
+    const keySet = await loadKeySet(this.db, this.config.tokens.ttlSeconds);
+    const provider = createAuthorizationServer(this.config, this.db, keySet);
+    this.state = {
+      keySet,
+      provider,
+      callback: provider.callback() as Callback,
+      getKey: createLocalJWKSet(publicJwks(keySet)),
+    };
+  }
+
+  /** Signs new tokens with a fresh key; tokens signed with the previous one stay valid until they expire. */
+  async rotate(): Promise<string> {
+    const kid = await rotateSigningKey(this.db);
+    await this.reload();
+    return kid;
+  }
+
+  get callback(): Callback {
+    return this.state.callback;
+  }
+
+  get jwks() {
+    return publicJwks(this.state.keySet);
+  }
+
+  /** Key resolver for verifying tokens at the gateway itself, without a network round trip. */
+  readonly getKey: JWTVerifyGetKey = (header, token) => this.state.getKey(header, token);
+}

@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, type HubConfig } from '../shared/config.js';
+import { embeddedStore, openEmbeddedPostgres, postgresStore, type Store } from '../shared/db/database.js';
+import { migrate, STORE_NAMES, type StoreName } from '../shared/db/migrations.js';
+import { createLogger } from '../shared/logging.js';
+import type { DemoCredentials } from '../gateway/seed.js';
+import { startEmbeddedHub } from './embedded-hub.js';
+import { seedDemoHub } from './seed/load.js';
+import { buildWorld } from './seed/world.js';
+import { printWelcome } from './welcome.js';
+
+/**
+ * `npm start`: the whole hub on one machine. Without DATABASE_URL every service shares one
+ * embedded PostgreSQL in `.data/pglite` (a schema each); the demo world is loaded once; the
+ * gateway and the four subgraphs listen on their configured ports.
+ */
+let config: HubConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+const logger = createLogger('hub', config.logLevel);
+// Services without a PostgreSQL URL share one embedded PostgreSQL (one PGlite per process).
+const needsEmbedded = STORE_NAMES.some((name) => config.database.urls[name] === undefined);
+await mkdir(config.dataDir, { recursive: true });
+const pglite = needsEmbedded ? await openEmbeddedPostgres(join(config.dataDir, 'pglite')) : null;
+const stores = new Map<StoreName, Store>();
+for (const name of STORE_NAMES) {
+  const url = config.database.urls[name];
+  const store = url
+    ? postgresStore({ url, poolSize: config.database.poolSize, applicationName: `migran-hub-${name}` })
+    : embeddedStore(pglite!);
+  await migrate(store, name);
+  stores.set(name, store);
+}
+const storeFor = (name: StoreName): Store => {
+  const store = stores.get(name);
+  if (!store) throw new Error(`no store for ${name}`);
+  return store;
+};
+
+const credentialsFile = join(config.dataDir, 'demo-clients.json');
+let credentials: DemoCredentials[] | null = null;
+let showcaseWorkerId: string | null = null;
+if (config.seed.demoData) {
+  const started = Date.now();
+  // The world is deterministic: rebuilt on every start, it names the same showcase worker.
+  const world = buildWorld({ workers: config.seed.workers });
+  showcaseWorkerId = world.showcaseWorkerId;
+  credentials = await seedDemoHub(storeFor, world);
+  if (credentials) {
+    await writeFile(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+    logger.info({ workers: world.workers.length, ms: Date.now() - started }, 'demo data loaded');
+  }
+}
+if (!credentials && existsSync(credentialsFile)) {
+  credentials = JSON.parse(await readFile(credentialsFile, 'utf8')) as DemoCredentials[];
+}
+
+const hub = await startEmbeddedHub({ config, storeFor, ports: 'config' });
+printWelcome({ gatewayUrl: hub.gatewayUrl, credentials, credentialsFile, showcaseWorkerId });
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping the hub');
+  await hub.close();
+  await Promise.all([...stores.values()].map((store) => store.close()));
+  await pglite?.close();
+  process.exit(0);
+}
+process.once('SIGINT', () => void stop('SIGINT'));
+process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,68 @@
+import type { DemoCredentials } from '../gateway/seed.js';
+
+export interface WelcomeOptions {
+  readonly gatewayUrl: string;
+  readonly credentials: readonly DemoCredentials[] | null;
+  readonly credentialsFile: string;
+  readonly showcaseWorkerId: string | null;
+}
+
+const SHOWCASE_QUERY = `query Worker($id: ID!) {
+  worker(id: $id) {
+    fullName nik status district { name }
+    documents { type status validUntil }
+    placements {
+      destinationCountry occupation departureDate actualReturnDate
+      agency { name licenceStatus }
+      compliance { compliant findings { code severity message } }
+    }
+    cases { reference category status }
+    enrollments { status course { title } }
+    certifications { scheme issuedOn }
+    mentoringSessions { date form topics program { title } }
+  }
+}`;
+
+/** What `npm start` prints: where the hub is, who may call it, and a first query to try. */
+export function printWelcome({
+  gatewayUrl,
+  credentials,
+  credentialsFile,
+  showcaseWorkerId,
+}: WelcomeOptions): void {
+  const lines = [
+    '',
+    'Migran Center hub is running.',
+    '',
+    `  GraphQL   ${gatewayUrl}/graphql   (open it in a browser for Apollo Sandbox)`,
+    `  Tokens    POST ${gatewayUrl}/oauth/token   keys: ${gatewayUrl}/.well-known/jwks.json`,
+    `  Health    ${gatewayUrl}/health   readiness: ${gatewayUrl}/ready   metrics: ${gatewayUrl}/metrics`,
+    '',
+  ];
+  if (credentials) {
+    lines.push(`Demo clients (secrets also in ${credentialsFile}):`);
+    for (const client of credentials) {
+      lines.push(
+        `  ${client.clientId.padEnd(24)} ${client.institutionKind.padEnd(18)} ${(client.regionCode ?? '').padEnd(6)} secret ${client.clientSecret}`,
+      );
+    }
+  } else {
+    lines.push(
+      `No demo client secrets on file (${credentialsFile}); delete the data directory to reload the demo world.`,
+    );
+  }
+  const officer = credentials?.find((client) => client.clientId === 'kp2mi-case-officer');
+  if (officer && showcaseWorkerId) {
+    const body = JSON.stringify({ query: SHOWCASE_QUERY, variables: { id: showcaseWorkerId } });
+    lines.push(
+      '',
+      'A first query: one worker as four institutions know her (as the ministry case officer):',
+      '',
+      `  TOKEN=$(curl -s -u ${officer.clientId}:${officer.clientSecret} -d grant_type=client_credentials \\`,
+      `    ${gatewayUrl}/oauth/token | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')`,
+      `  curl -s ${gatewayUrl}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
+      `    -d '${body.replaceAll("'", "'\\''")}'`,
+    );
+  }
+  console.log(`${lines.join('\n')}\n`);
+}

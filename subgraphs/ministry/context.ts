@@ -1,0 +1,31 @@
+import type { Database } from '../../shared/db/database.js';
+import type { GraphClient } from '../../shared/http/graph-client.js';
+import type { RequestContext } from '../../shared/http/subgraph.js';
+import { caseScopeOf, type CaseScope } from './access.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** Per-request context of the ministry subgraph. */
+export interface Context extends RequestContext {
+  readonly db: Database;
+  /** Which complaint cases this request may see; every case query filters by it. */
+  readonly caseScope: CaseScope;
+  readonly loaders: Loaders;
+  /** Narrow calls through the gateway with the caller's identity (the worker's district for a new case). */
+  readonly graph: GraphClient;
+}
+
+export interface MinistryDependencies {
+  readonly db: Database;
+  readonly graph: GraphClient;
+}
+
+export function createContext(deps: MinistryDependencies, request: RequestContext): Context {
+  const caseScope = caseScopeOf(request.principal);
+  return {
+    ...request,
+    db: deps.db,
+    graph: deps.graph,
+    caseScope,
+    loaders: createLoaders(deps.db, caseScope),
+  };
+}

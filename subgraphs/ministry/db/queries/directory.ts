@@ -1,0 +1,43 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../../../../shared/db/database.js';
+import type { InstitutionKind } from '../../../../shared/auth/principal.js';
+import { institutions, regions, type InstitutionRow, type RegionRow } from '../schema.js';
+
+// Reference data every hub member may read: the Kemendagri regions and the member directory.
+
+export async function findRegionsByCodes(db: Database, codes: readonly string[]): Promise<RegionRow[]> {
+  return db
+    .select()
+    .from(regions)
+    .where(inArray(regions.code, [...codes]));
+}
+
+/** Ordered by code, which is the Kemendagri order. */
+export async function findRegionsByParentCodes(
+  db: Database,
+  parentCodes: readonly string[],
+): Promise<RegionRow[]> {
+  return db
+    .select()
+    .from(regions)
+    .where(inArray(regions.parentCode, [...parentCodes]))
+    .orderBy(asc(regions.code));
+}
+
+export async function findInstitutionsByIds(db: Database, ids: readonly string[]): Promise<InstitutionRow[]> {
+  return db
+    .select()
+    .from(institutions)
+    .where(inArray(institutions.id, [...ids]));
+}
+
+export async function listInstitutions(
+  db: Database,
+  kind: InstitutionKind | null,
+): Promise<InstitutionRow[]> {
+  return db
+    .select()
+    .from(institutions)
+    .where(kind ? eq(institutions.kind, kind) : undefined)
+    .orderBy(asc(institutions.name), asc(institutions.id));
+}

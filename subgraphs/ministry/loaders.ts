@@ -1,0 +1,72 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../../shared/db/database.js';
+import { compositeKey, manyByKey, oneByKey } from '../../shared/loaders.js';
+import type { CaseScope } from './access.js';
+import {
+  findAgenciesByIds,
+  findJobOrdersByAgencyIds,
+  findJobOrdersByIds,
+  findSanctionsByAgencyIds,
+  findSanctionsByIds,
+} from './db/queries/agencies.js';
+import { findCasesByIds, findCasesByWorkerIds, findNotesByCaseIds } from './db/queries/cases.js';
+import {
+  findInstitutionsByIds,
+  findRegionsByCodes,
+  findRegionsByParentCodes,
+} from './db/queries/directory.js';
+import { countCaseRegionYears, type MinistryRegionCounts, type RegionYear } from './db/queries/stats.js';
+
+/**
+ * Per-request loaders (never shared between requests: they cache, and the case loaders carry the
+ * caller's row scope). Each batch is one SQL statement, so resolving N entities costs the same as
+ * resolving 2.
+ */
+export function createLoaders(db: Database, caseScope: CaseScope) {
+  return {
+    agencyById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findAgenciesByIds(db, ids), (row) => row.id),
+    ),
+    jobOrderById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findJobOrdersByIds(db, ids), (row) => row.id),
+    ),
+    jobOrdersByAgencyId: new DataLoader(async (agencyIds: readonly string[]) =>
+      manyByKey(agencyIds, await findJobOrdersByAgencyIds(db, agencyIds), (row) => row.agencyId),
+    ),
+    sanctionById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findSanctionsByIds(db, ids), (row) => row.id),
+    ),
+    sanctionsByAgencyId: new DataLoader(async (agencyIds: readonly string[]) =>
+      manyByKey(agencyIds, await findSanctionsByAgencyIds(db, agencyIds), (row) => row.agencyId),
+    ),
+    caseById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findCasesByIds(db, caseScope, ids), (row) => row.id),
+    ),
+    casesByWorkerId: new DataLoader(async (workerIds: readonly string[]) =>
+      manyByKey(workerIds, await findCasesByWorkerIds(db, caseScope, workerIds), (row) => row.workerId),
+    ),
+    notesByCaseId: new DataLoader(async (caseIds: readonly string[]) =>
+      manyByKey(caseIds, await findNotesByCaseIds(db, caseIds), (row) => row.caseId),
+    ),
+    regionByCode: new DataLoader(async (codes: readonly string[]) =>
+      oneByKey(codes, await findRegionsByCodes(db, codes), (row) => row.code),
+    ),
+    regionsByParentCode: new DataLoader(async (parentCodes: readonly string[]) =>
+      manyByKey(parentCodes, await findRegionsByParentCodes(db, parentCodes), (row) => row.parentCode ?? ''),
+    ),
+    institutionById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findInstitutionsByIds(db, ids), (row) => row.id),
+    ),
+    regionStats: new DataLoader(
+      async (keys: readonly RegionYear[]) =>
+        oneByKey(
+          keys.map((key) => compositeKey(key.regionCode, key.year)),
+          await countCaseRegionYears(db, keys),
+          (row) => compositeKey(row.regionCode, row.year),
+        ) as MinistryRegionCounts[],
+      { cacheKeyFn: (key) => compositeKey(key.regionCode, key.year) },
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

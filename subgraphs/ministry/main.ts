@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../../shared/http/run.js';
+import { createSubgraph } from './server.js';
+
+await runSubgraphProcess('ministry', createSubgraph);

@@ -1,0 +1,13 @@
+import { uuid } from '../../../shared/validation/input.js';
+import type { WorkerResolvers } from '../__generated__/resolvers-types.js';
+import { assertCanReadWorkerCases } from '../access.js';
+
+export const Worker: WorkerResolvers = {
+  // Labour owns the worker; the ministry only adds cases, so the representation is the worker.
+  // An id that is not a UUID names no worker and must never reach SQL.
+  __resolveReference: (reference) => (uuid.safeParse(reference.id).success ? reference : null),
+  cases: (worker, _args, { caseScope, loaders }) => {
+    assertCanReadWorkerCases(caseScope, worker.districtCode);
+    return loaders.casesByWorkerId.load(worker.id);
+  },
+};

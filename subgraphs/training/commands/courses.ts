@@ -1,0 +1,24 @@
+import { parseInput } from '../../../shared/validation/input.js';
+import { assertCanWriteTraining } from '../access.js';
+import type { Context } from '../context.js';
+import type { CourseRow } from '../db/schema.js';
+import { insertCourse } from '../db/queries/directory.js';
+import { createCourseInput } from '../validation.js';
+import { ownProvider } from './providers.js';
+
+export async function createCourse(context: Context, rawInput: unknown): Promise<CourseRow> {
+  const input = parseInput(createCourseInput, rawInput);
+  assertCanWriteTraining(context.principal);
+  const provider = await ownProvider(context, input.providerId);
+  return insertCourse(context.db, {
+    providerId: provider.id,
+    title: input.title,
+    kind: input.kind,
+    skill: input.skill ?? null,
+    language: input.language ?? null,
+    hours: input.hours,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    capacity: input.capacity,
+  });
+}

@@ -1,0 +1,15 @@
+import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import { issueCertification } from '../commands/certifications.js';
+import { shareConsentWithTraining } from '../commands/consent-facts.js';
+import { createCourse } from '../commands/courses.js';
+import { enrollWorker, updateEnrollment } from '../commands/enrollments.js';
+import { registerTrainingProvider } from '../commands/providers.js';
+
+export const Mutation: MutationResolvers = {
+  registerTrainingProvider: (_parent, { input }, context) => registerTrainingProvider(context, input),
+  createCourse: (_parent, { input }, context) => createCourse(context, input),
+  enrollWorker: (_parent, { courseId, workerId }, context) => enrollWorker(context, courseId, workerId),
+  updateEnrollment: (_parent, { id, input }, context) => updateEnrollment(context, id, input),
+  issueCertification: (_parent, { input }, context) => issueCertification(context, input),
+  shareConsentWithTraining: (_parent, { fact }, context) => shareConsentWithTraining(context, fact),
+};

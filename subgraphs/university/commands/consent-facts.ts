@@ -1,0 +1,53 @@
+import { BadUserInputError, ConflictError } from '../../../shared/errors.js';
+import { parseInput } from '../../../shared/validation/input.js';
+import { assertCanShareConsent } from '../access.js';
+import type { Context } from '../context.js';
+import type { ConsentFactRow } from '../db/schema.js';
+import { findConsentFact, upsertConsentFact } from '../db/queries/consent-facts.js';
+import { institutionHasUniversity } from '../db/queries/directory.js';
+import { consentFactInput } from '../validation.js';
+
+export function isConsentFactActive(fact: ConsentFactRow, now: Date = new Date()): boolean {
+  return fact.revokedAt === null && (fact.expiresAt === null || fact.expiresAt > now);
+}
+
+/**
+ * Records a consent fact shared by the labour office that took it at the LTSA desk. Idempotent by
+ * consent id, so the labour subgraph may resend it. A grant of EMPOWERMENT must name a university
+ * registered here; a revocation is stored whatever it names, because withdrawing consent must
+ * never fail.
+ */
+export async function shareConsentFact(context: Context, rawFact: unknown): Promise<ConsentFactRow> {
+  const fact = parseInput(consentFactInput, rawFact, 'fact');
+  assertCanShareConsent(context.principal, fact.workerDistrictCode);
+  const existing = await findConsentFact(context.db, fact.consentId);
+  if (existing) {
+    // The office that sends a fact must also serve the worker it was first recorded for.
+    assertCanShareConsent(context.principal, existing.workerDistrictCode);
+    if (
+      existing.workerId !== fact.workerId ||
+      existing.purpose !== fact.purpose ||
+      existing.granteeInstitutionId !== fact.granteeInstitutionId
+    ) {
+      throw new ConflictError('This consent was recorded for another worker, grantee or purpose.');
+    }
+  }
+  const revokedAt = fact.revokedAt ?? null;
+  if (
+    fact.purpose === 'EMPOWERMENT' &&
+    revokedAt === null &&
+    !(await institutionHasUniversity(context.db, fact.granteeInstitutionId))
+  ) {
+    throw BadUserInputError.of('fact.granteeInstitutionId', 'has no university registered with the hub');
+  }
+  return upsertConsentFact(context.db, {
+    consentId: fact.consentId,
+    workerId: fact.workerId,
+    purpose: fact.purpose,
+    granteeInstitutionId: fact.granteeInstitutionId,
+    workerDistrictCode: fact.workerDistrictCode,
+    grantedAt: fact.grantedAt,
+    expiresAt: fact.expiresAt ?? null,
+    revokedAt,
+  });
+}

@@ -1,0 +1,21 @@
+import type { Database } from '../../shared/db/database.js';
+import type { RequestContext } from '../../shared/http/subgraph.js';
+import { sessionScopeOf, type SessionScope } from './access.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** Per-request context of the university subgraph. */
+export interface Context extends RequestContext {
+  readonly db: Database;
+  /** Which mentoring sessions this request may see; every session query filters by it. */
+  readonly scope: SessionScope;
+  readonly loaders: Loaders;
+}
+
+export interface UniversityDependencies {
+  readonly db: Database;
+}
+
+export function createContext(deps: UniversityDependencies, request: RequestContext): Context {
+  const scope = sessionScopeOf(request.principal);
+  return { ...request, db: deps.db, scope, loaders: createLoaders(deps.db, scope) };
+}

@@ -1,0 +1,79 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../../shared/db/database.js';
+import { compositeKey, manyByKey, oneByKey } from '../../shared/loaders.js';
+import type { SessionScope } from './access.js';
+import {
+  findMentorsByIds,
+  findMentorsByUniversityIds,
+  findProgramsByIds,
+  findProgramsByUniversityIds,
+  findUniversitiesByIds,
+} from './db/queries/directory.js';
+import {
+  findConsentingParticipantsBySessionIds,
+  findSessionsByIds,
+  findSessionsByProgramIds,
+  findSessionsByWorkerIds,
+} from './db/queries/sessions.js';
+import { countRegionYears, type RegionYear, type UniversityRegionCounts } from './db/queries/stats.js';
+
+/**
+ * Per-request loaders (never shared between requests: they cache, and the session loaders carry
+ * the caller's row scope). Each batch is one SQL statement, so resolving N entities costs the
+ * same as resolving 2.
+ */
+export function createLoaders(db: Database, scope: SessionScope) {
+  return {
+    universityById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findUniversitiesByIds(db, ids), (row) => row.id),
+    ),
+    programById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findProgramsByIds(db, ids), (row) => row.id),
+    ),
+    mentorById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findMentorsByIds(db, ids), (row) => row.id),
+    ),
+    programsByUniversityId: new DataLoader(async (universityIds: readonly string[]) =>
+      manyByKey(
+        universityIds,
+        await findProgramsByUniversityIds(db, universityIds),
+        (row) => row.universityId,
+      ),
+    ),
+    mentorsByUniversityId: new DataLoader(async (universityIds: readonly string[]) =>
+      manyByKey(
+        universityIds,
+        await findMentorsByUniversityIds(db, universityIds),
+        (row) => row.universityId,
+      ),
+    ),
+    sessionById: new DataLoader(async (ids: readonly string[]) =>
+      oneByKey(ids, await findSessionsByIds(db, scope, ids), (row) => row.id),
+    ),
+    sessionsByProgramId: new DataLoader(async (programIds: readonly string[]) =>
+      manyByKey(programIds, await findSessionsByProgramIds(db, scope, programIds), (row) => row.programId),
+    ),
+    sessionsByWorkerId: new DataLoader(async (workerIds: readonly string[]) =>
+      manyByKey(workerIds, await findSessionsByWorkerIds(db, scope, workerIds), (row) => row.workerId),
+    ),
+    /** Only the owning university asks for participants; others get null before reaching SQL. */
+    participantIdsBySessionId: new DataLoader(async (sessionIds: readonly string[]) => {
+      if (scope.kind !== 'own') return sessionIds.map(() => []);
+      const rows = await findConsentingParticipantsBySessionIds(db, scope.institutionId, sessionIds);
+      return manyByKey(sessionIds, rows, (row) => row.sessionId).map((group) =>
+        group.map((row) => row.workerId),
+      );
+    }),
+    regionStats: new DataLoader(
+      async (keys: readonly RegionYear[]) =>
+        oneByKey(
+          keys.map((key) => compositeKey(key.regionCode, key.year)),
+          await countRegionYears(db, keys),
+          (row) => compositeKey(row.regionCode, row.year),
+        ) as UniversityRegionCounts[],
+      { cacheKeyFn: (key) => compositeKey(key.regionCode, key.year) },
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

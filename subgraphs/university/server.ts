@@ -1,0 +1,31 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { createSubgraphService, type SubgraphFactory } from '../../shared/http/subgraph.js';
+import { defaultTokenVerifier } from '../../shared/http/subgraph-defaults.js';
+import { createLogger } from '../../shared/logging.js';
+import { subgraphTypeDefs } from '../../shared/schema-files.js';
+import { createContext, type Context } from './context.js';
+import { resolvers } from './resolvers/index.js';
+
+/**
+ * The university subgraph as a service, ready to listen. A pure factory: tests and `main.ts` both
+ * use it. It makes no calls through the gateway: the consent facts its rules need are shared with
+ * it by the labour subgraph when granted or revoked (`shareConsentWithUniversities`).
+ */
+export const createSubgraph: SubgraphFactory = async (deps) => {
+  const { store, config } = deps;
+  const schema = buildSubgraphSchema({
+    typeDefs: subgraphTypeDefs('university'),
+    // Codegen's resolver map is typed per field; @apollo/subgraph takes the loose map.
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+  });
+  return createSubgraphService<Context>({
+    name: 'university',
+    schema,
+    store,
+    logger: deps.logger ?? createLogger('university', config.logLevel),
+    production: config.production,
+    verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
+    createContext: (request) => createContext({ db: store.db }, request),
+  });
+};
