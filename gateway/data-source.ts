@@ -38,7 +38,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       'content-type': 'application/json',
       accept: 'application/json',
     };
-    if ('principal' in context) Object.assign(headers, forwardedHeaders(context.authorization, context.meta));
+    // Query-plan fetches carry the request's context; the gateway's own probes carry none.
+    const caller = context as Partial<GatewayContext>;
+    if (caller.authorization !== undefined && caller.meta)
+      Object.assign(headers, forwardedHeaders(caller.authorization, caller.meta));
     const payload = {
       query: request.query,
       variables: request.variables,

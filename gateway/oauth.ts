@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import type { JWK } from 'jose';
 import Provider, { errors, type Adapter, type AdapterPayload, type Configuration } from 'oidc-provider';
 import { SCOPES } from '../shared/auth/principal.js';
 import { verifySecret } from '../shared/auth/secret-hash.js';
@@ -44,11 +43,11 @@ function clientAdapter(db: Database) {
 
     // Client credentials tokens are self-contained JWTs: nothing else is ever stored.
     async upsert(): Promise<void> {}
-    async findByUid(): Promise<undefined> {
-      return undefined;
+    findByUid(): Promise<undefined> {
+      return Promise.resolve(undefined);
     }
-    async findByUserCode(): Promise<undefined> {
-      return undefined;
+    findByUserCode(): Promise<undefined> {
+      return Promise.resolve(undefined);
     }
     async consume(): Promise<void> {}
     async destroy(): Promise<void> {}
@@ -61,7 +60,7 @@ export function createAuthorizationServer(config: HubConfig, db: Database, keySe
   const configuration: Configuration = {
     adapter: clientAdapter(db),
     clients: [],
-    jwks: { keys: keySet.valid.map((key) => key.privateJwk as JWK) as never },
+    jwks: { keys: keySet.valid.map((key) => key.privateJwk) as never },
     scopes: [...SCOPES],
     extraClientMetadata: { properties: ['institution_id', 'institution_kind', 'region_code'] },
     clientDefaults: {
@@ -116,7 +115,7 @@ export function createAuthorizationServer(config: HubConfig, db: Database, keySe
     actual: string,
   ) {
     return this.clientSecret ? verifySecret(actual, this.clientSecret) : Promise.resolve(false);
-  } as never;
+  };
   return provider;
 }
 
@@ -143,7 +142,7 @@ export function mountTokenEndpoint(
   db: Database,
   callback: () => (req: IncomingMessage, res: ServerResponse) => Promise<void>,
 ): void {
-  void app.register(async (scope) => {
+  void app.register((scope, _options, done) => {
     // Any body reaches the handler as text; oidc-provider answers a wrong one with invalid_request.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) =>
@@ -161,5 +160,6 @@ export function mountTokenEndpoint(
       reply.hijack();
       await callback()(request.raw, reply.raw);
     });
+    done();
   });
 }

@@ -34,7 +34,7 @@ export class TokenAuthority {
     this.state = {
       keySet,
       provider,
-      callback: provider.callback() as Callback,
+      callback: provider.callback(),
       getKey: createLocalJWKSet(publicJwks(keySet)),
     };
   }

@@ -31,6 +31,7 @@ export interface EmbeddedHub {
   readonly gatewayUrl: string;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly gateway: GatewayService;
+  readonly subgraphs: Readonly<Record<SubgraphName, Service>>;
   close(): Promise<void>;
 }
 
@@ -41,14 +42,14 @@ export interface EmbeddedHub {
  */
 export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<EmbeddedHub> {
   const { config } = options;
-  let gatewayUrl: string | undefined;
+  let gatewayUrl: string | undefined = undefined;
   const gatewayLocation = () => {
     if (!gatewayUrl) throw new Error('The gateway is not listening yet.');
     return gatewayUrl;
   };
   const port = (configured: number) => (options.ports === 'config' ? configured : 0);
 
-  const subgraphs: Service[] = [];
+  const subgraphs = {} as Record<SubgraphName, Service>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPH_NAMES) {
     const service = await SUBGRAPH_FACTORIES[name]({
@@ -58,7 +59,7 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
       verifyToken: defaultTokenVerifier(config, gatewayLocation),
       graph: defaultGraphClient(config, gatewayLocation),
     });
-    subgraphs.push(service);
+    subgraphs[name] = service;
     subgraphUrls[name] = `${await service.listen(port(config.subgraphs[name].port), config.host)}/graphql`;
   }
 
@@ -69,9 +70,10 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     gatewayUrl,
     subgraphUrls,
     gateway,
+    subgraphs,
     close: async () => {
       await gateway.close();
-      await Promise.all(subgraphs.map((service) => service.close()));
+      await Promise.all(Object.values(subgraphs).map((service) => service.close()));
     },
   };
 }

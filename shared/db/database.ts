@@ -127,6 +127,6 @@ export async function insertInChunks<TTable extends PgTable>(
   chunkSize = 500,
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += chunkSize) {
-    await db.insert(table).values(rows.slice(start, start + chunkSize) as TTable['$inferInsert'][]);
+    await db.insert(table).values(rows.slice(start, start + chunkSize));
   }
 }

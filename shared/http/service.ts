@@ -62,6 +62,7 @@ function transportError(error: FastifyErrorLike): { status: number; code: string
         code: 'BAD_REQUEST',
         message: 'The Content-Length header does not match the body.',
       };
+    case undefined:
     default:
       break;
   }
@@ -76,9 +77,10 @@ function transportError(error: FastifyErrorLike): { status: number; code: string
  * errors (never a stack trace), liveness at `/health` and readiness at `/ready`.
  */
 export function createHttpService(options: HttpServiceOptions): FastifyInstance {
+  // pino's Logger is a FastifyBaseLogger; naming the base type keeps the instance type plain.
+  const logger: FastifyBaseLogger = options.logger;
   const app = Fastify({
-    // pino's Logger is a FastifyBaseLogger; naming the base type keeps the instance type plain.
-    loggerInstance: options.logger as FastifyBaseLogger,
+    loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     bodyLimit: options.bodyLimit,
     genReqId: requestIdOf,
@@ -107,7 +109,7 @@ export function createHttpService(options: HttpServiceOptions): FastifyInstance 
     });
   });
 
-  app.get('/health', async () => ({ status: 'ok', service: options.name }));
+  app.get('/health', (_request, reply) => reply.send({ status: 'ok', service: options.name }));
   app.get('/ready', async (_request, reply) => {
     try {
       const { ready, details } = await options.readiness();

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.js';
-import type { Database, QueryObserver } from '../db/database.js';
+import type { QueryObserver } from '../db/database.js';
 import type { GraphClient, GraphResult } from '../http/graph-client.js';
 import type { SubgraphFactory } from '../http/subgraph.js';
 import { createTestDatabase as createDatabase } from './database.js';
@@ -54,7 +54,7 @@ export async function startSubgraph(factory: SubgraphFactory, options: SubgraphH
   return {
     url,
     baseUrl,
-    db: store.db as Database,
+    db: store.db,
     issuer,
     graphCalls,
     /** SQL statements issued so far through this subgraph's store. */

@@ -91,6 +91,7 @@ export async function startTestHub() {
     gatewayUrl: hub.gatewayUrl,
     subgraphUrls: hub.subgraphUrls,
     gateway: hub.gateway,
+    subgraphs: hub.subgraphs,
     stores,
     statements,
     client,

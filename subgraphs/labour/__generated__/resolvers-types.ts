@@ -28,44 +28,66 @@ export type Consent = {
   active: Scalars['Boolean']['output'];
   /** When the consent lapses by itself, if it does. */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the worker gave the consent at the desk. */
   grantedAt: Scalars['DateTime']['output'];
   /** The institution the worker allows to see their data. */
   grantee: Institution;
   id: Scalars['ID']['output'];
+  /** What the grantee may use the data for. */
   purpose: ConsentPurpose;
   /** The labour office that recorded it. */
   recordedBy: Institution;
+  /** When the consent was withdrawn; null while it stands. */
   revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The worker who gave the consent. */
   worker: Worker;
 };
 
+/** Purpose of a consent (tujuan persetujuan): what the grantee institution may use the worker's data for. */
 export type ConsentPurpose =
   /** Empowerment and mentoring of returnees by a university partner. */
   | 'EMPOWERMENT'
   /** Pre-departure training and certification by a training provider (LPK, BLK). */
   | 'TRAINING';
 
+/** A planned placement (one episode abroad) for a worker. */
 export type CreatePlacementInput = {
+  /** Hub ID of the placement agency (P3MI); required for PRIVATE_AGENCY unless the channel is NON_PROCEDURAL. */
   agencyId?: InputMaybe<Scalars['ID']['input']>;
+  /** PROCEDURAL (default) or NON_PROCEDURAL. */
   channel?: InputMaybe<PlacementChannel>;
+  /** Contract length in months, 1-120. */
   contractMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** ISO 3166-1 alpha-2 code of the destination country; not `ID`. */
   destinationCountry: Scalars['String']['input'];
+  /** Name of the employer (pemberi kerja) abroad, if known. */
   employerName?: InputMaybe<Scalars['String']['input']>;
+  /** Expected return date, ISO 8601; not before `plannedDepartureDate`. */
   expectedReturnDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Hub ID of the job order the worker is recruited against, if any. */
   jobOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Agreed monthly wage in whole units of `wageCurrency`; give both or neither. */
   monthlyWage?: InputMaybe<Scalars['Int']['input']>;
+  /** The job the worker goes to do (jabatan). */
   occupation: Occupation;
+  /** Planned departure date, ISO 8601. */
   plannedDepartureDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Who organises the placement (skema penempatan). */
   scheme: PlacementScheme;
+  /** Economic sector of the job. */
   sector: Sector;
+  /** ISO 4217 currency of the wage, e.g. `HKD` or `TWD`; give both or neither. */
   wageCurrency?: InputMaybe<Scalars['String']['input']>;
+  /** Hub ID of the worker to be placed. */
   workerId: Scalars['ID']['input'];
 };
 
+/** Departures from a region in a year to one destination country. */
 export type DestinationCount = {
   __typename?: 'DestinationCount';
   /** ISO 3166-1 alpha-2 code. */
   countryCode: Scalars['String']['output'];
+  /** Departures to this country in the year; cells under 5 are suppressed for institutions not entitled to exact figures. */
   departed: StatCount;
 };
 
@@ -73,28 +95,39 @@ export type DestinationCount = {
 export type Document = {
   __typename?: 'Document';
   id: Scalars['ID']['output'];
+  /** Date of issue (tanggal terbit), ISO 8601. */
   issuedOn: Maybe<Scalars['Date']['output']>;
   /** Who issued it, e.g. `Kantor Imigrasi Kelas I Malang`. */
   issuer: Scalars['String']['output'];
-  /** Document number (for passports: the passport number); personal data. */
+  /** Document number (for passports: the passport number, only for the labour office of the worker's region and ministry clients with `pii:read`); personal data. */
   number: Maybe<Scalars['String']['output']>;
   /** The placement this document belongs to (visa, agreements), if any. */
   placement: Maybe<Placement>;
+  /** When the document was recorded at the desk. */
   recordedAt: Scalars['DateTime']['output'];
   /** Why the document was rejected, when it was. */
   rejectionReason: Maybe<Scalars['String']['output']>;
   /** EXPIRED once a verified document is past its validity date. */
   status: DocumentStatus;
+  /** Which document of the checklist this is. */
   type: DocumentType;
+  /** Last day the document is valid (berlaku sampai), ISO 8601; null when it does not expire. */
   validUntil: Maybe<Scalars['Date']['output']>;
+  /** When an officer verified the document; null until then. */
   verifiedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The worker the document belongs to. */
   worker: Worker;
 };
 
+/** Verification state of a recorded document. */
 export type DocumentStatus =
+  /** Verified, but past its validity date. */
   | 'EXPIRED'
+  /** Refused by an officer; see `rejectionReason`. */
   | 'REJECTED'
+  /** Recorded at the desk, not yet checked by an officer. */
   | 'SUBMITTED'
+  /** Checked and valid. */
   | 'VERIFIED';
 
 /** The statutory document checklist (UU 18/2017 Art. 13) and the documents used around it. */
@@ -134,6 +167,7 @@ export type DocumentType =
   /** Work visa (Art. 13f). */
   | 'WORK_VISA';
 
+/** Highest completed level of education (pendidikan terakhir). */
 export type EducationLevel =
   /** Sarjana (S1). */
   | 'BACHELOR'
@@ -141,6 +175,7 @@ export type EducationLevel =
   | 'DIPLOMA'
   /** Sekolah Menengah Pertama (SMP). */
   | 'JUNIOR_SECONDARY'
+  /** No completed schooling (tidak/belum sekolah). */
   | 'NONE'
   /** Magister or doktor (S2/S3). */
   | 'POSTGRADUATE'
@@ -151,10 +186,15 @@ export type EducationLevel =
   /** Sekolah Menengah Kejuruan (SMK). */
   | 'VOCATIONAL_SECONDARY';
 
+/** A worker's consent, given at the desk, to share their data with one institution for one purpose. */
 export type GrantConsentInput = {
+  /** When the consent lapses by itself, if it should; must be in the future. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Hub ID of the institution (training provider or university) the worker allows to see their data. */
   granteeInstitutionId: Scalars['ID']['input'];
+  /** What the grantee may use the data for. */
   purpose: ConsentPurpose;
+  /** Hub ID of the worker giving the consent. */
   workerId: Scalars['ID']['input'];
 };
 
@@ -168,10 +208,15 @@ export type JobOrder = {
   id: Scalars['ID']['output'];
 };
 
+/** Marital status (status perkawinan) as recorded on the KTP-el and Kartu Keluarga. */
 export type MaritalStatus =
+  /** Cerai hidup. */
   | 'DIVORCED'
+  /** Kawin. */
   | 'MARRIED'
+  /** Belum kawin. */
   | 'SINGLE'
+  /** Cerai mati. */
   | 'WIDOWED';
 
 export type Mutation = {
@@ -291,23 +336,31 @@ export type Occupation =
   | 'OTHER'
   | 'PLANTATION_WORKER';
 
+/** Position in a list paged by cursor. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item on this page, to pass as `after`; null when the page is empty. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** One episode abroad: from the plan through departure to return. */
 export type Placement = {
   __typename?: 'Placement';
+  /** Date the worker actually came home (tanggal kepulangan), ISO 8601. */
   actualReturnDate: Maybe<Scalars['Date']['output']>;
   /** The placement agency (P3MI), if any; null for G-to-G, independent and non-procedural departures. */
   agency: Maybe<PlacementAgency>;
+  /** Date of arrival in the destination country, ISO 8601, as reported by the worker. */
   arrivalDate: Maybe<Scalars['Date']['output']>;
   /** PROCEDURAL or NON_PROCEDURAL (left outside the legal process). */
   channel: PlacementChannel;
+  /** Contract length in months, as in the employment agreement. */
   contractMonths: Maybe<Scalars['Int']['output']>;
+  /** When the placement was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** Actual departure date (tanggal keberangkatan), ISO 8601; null until the departure is recorded. */
   departureDate: Maybe<Scalars['Date']['output']>;
   /** ISO 3166-1 alpha-2 code of the destination country. */
   destinationCountry: Scalars['String']['output'];
@@ -315,7 +368,9 @@ export type Placement = {
   documents: Array<Document>;
   /** Whether every statutory document is verified and valid on the departure date (or today, before departure). */
   documentsComplete: Scalars['Boolean']['output'];
+  /** Name of the employer (pemberi kerja) abroad, if known. */
   employerName: Maybe<Scalars['String']['output']>;
+  /** Expected return date at the end of the contract, ISO 8601. */
   expectedReturnDate: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   /** The job order the worker was recruited against, if any. */
@@ -324,14 +379,21 @@ export type Placement = {
   missingDocuments: Array<DocumentType>;
   /** Agreed monthly wage in whole units of `wageCurrency`. */
   monthlyWage: Maybe<Scalars['Int']['output']>;
+  /** The job the worker goes to do (jabatan). */
   occupation: Occupation;
+  /** Planned departure date, ISO 8601. */
   plannedDepartureDate: Maybe<Scalars['Date']['output']>;
+  /** Why the worker came home; null until the return is recorded. */
   returnReason: Maybe<ReturnReason>;
+  /** Who organises the placement (skema penempatan). */
   scheme: PlacementScheme;
+  /** Economic sector of the job. */
   sector: Sector;
+  /** Where the placement stands: planned, under way, over or cancelled. */
   status: PlacementStatus;
   /** ISO 4217 currency of the wage. */
   wageCurrency: Maybe<Scalars['String']['output']>;
+  /** The worker placed. */
   worker: Worker;
 };
 
@@ -340,10 +402,14 @@ export type PlacementAgency = {
   id: Scalars['ID']['output'];
 };
 
+/** Whether a departure followed the legal placement process (prosedural) or not (non-prosedural). */
 export type PlacementChannel =
+  /** Outside the legal placement process (non-prosedural), e.g. on a tourist visa. */
   | 'NON_PROCEDURAL'
+  /** Through the legal placement process (prosedural). */
   | 'PROCEDURAL';
 
+/** Placement scheme (skema penempatan, UU 18/2017): who organises the placement abroad. */
 export type PlacementScheme =
   /** A company posting its own employees (UKPS). */
   | 'EMPLOYER_OWN'
@@ -354,11 +420,17 @@ export type PlacementScheme =
   /** Through a licensed placement agency (P3MI). */
   | 'PRIVATE_AGENCY';
 
+/** Where a placement stands. */
 export type PlacementStatus =
+  /** The worker has reported arrival and works abroad. */
   | 'ABROAD'
+  /** Called off before departure. */
   | 'CANCELLED'
+  /** The worker has departed. */
   | 'DEPARTED'
+  /** Recorded, not yet departed. */
   | 'PLANNED'
+  /** The worker has come home. */
   | 'RETURNED';
 
 export type Query = {
@@ -388,14 +460,21 @@ export type QueryWorkersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A document presented at the LTSA desk. */
 export type RecordDocumentInput = {
+  /** Date of issue, ISO 8601; not in the future. */
   issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Who issued it, e.g. `Kantor Imigrasi Kelas I Malang`. */
   issuer: Scalars['String']['input'];
+  /** Document number; a passport number has 6-9 letters and digits. */
   number?: InputMaybe<Scalars['String']['input']>;
   /** For placement documents (visa, agreements). */
   placementId?: InputMaybe<Scalars['ID']['input']>;
+  /** Which document of the checklist this is. */
   type: DocumentType;
+  /** Last day of validity, ISO 8601; not before `issuedOn`. */
   validUntil?: InputMaybe<Scalars['Date']['input']>;
+  /** Hub ID of the worker the document belongs to. */
   workerId: Scalars['ID']['input'];
 };
 
@@ -420,18 +499,29 @@ export type RegionStats = {
   registered: StatCount;
   /** Returns in the year. */
   returned: StatCount;
+  /** Calendar year the counts cover, e.g. `2025`. */
   year: Scalars['Int']['output'];
 };
 
+/** A new worker as registered at the LTSA desk; personal data is checked before anything is written. */
 export type RegisterWorkerInput = {
+  /** Street address (alamat), at most 300 characters. */
   address: Scalars['String']['input'];
+  /** Date of birth (tanggal lahir), ISO 8601; the worker must be at least 18 years old (UU 18/2017 Art. 5). */
   birthDate: Scalars['Date']['input'];
+  /** Place of birth (tempat lahir). */
   birthPlace: Scalars['String']['input'];
+  /** Highest completed education (pendidikan terakhir). */
   education: EducationLevel;
+  /** Full name as on the KTP-el. */
   fullName: Scalars['String']['input'];
+  /** Marital status (status perkawinan). */
   maritalStatus: MaritalStatus;
+  /** NIK (Nomor Induk Kependudukan), 16 digits, as on the KTP-el; must be unique in the hub. */
   nik: Scalars['String']['input'];
+  /** Mobile phone number (nomor HP), e.g. `081234567890` or `+85291234567`. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Sex (jenis kelamin) as on the KTP-el. */
   sex: Sex;
   /** PROSPECTIVE for an enquiry, REGISTERED (default) for a completed registration. */
   status?: InputMaybe<WorkerStatus>;
@@ -439,28 +529,43 @@ export type RegisterWorkerInput = {
   villageCode: Scalars['String']['input'];
 };
 
+/** Why a worker came home from a placement. */
 export type ReturnReason =
+  /** The contract ended as agreed. */
   | 'CONTRACT_COMPLETED'
+  /** Died abroad; the body was brought home. */
   | 'DECEASED'
+  /** Expelled by the destination country (deportasi). */
   | 'DEPORTED'
+  /** Came home because of illness or accident. */
   | 'ILLNESS'
   | 'OTHER'
+  /** Brought home by the government or the agency (repatriasi), e.g. after a case. */
   | 'REPATRIATED'
+  /** The employment ended before the contract did. */
   | 'TERMINATED_EARLY';
 
+/** Economic sector of a placement, as in the KP2MI placement statistics. */
 export type Sector =
+  /** Agriculture and plantations. */
   | 'AGRICULTURE'
   | 'CONSTRUCTION'
+  /** Household work for an individual employer (sektor domestik). */
   | 'DOMESTIC'
+  /** Fishing vessels (awak kapal perikanan). */
   | 'FISHERIES'
   | 'HEALTH_CARE'
   | 'HOSPITALITY'
   | 'MANUFACTURING'
+  /** Merchant shipping (awak kapal niaga). */
   | 'MARITIME'
   | 'OTHER';
 
+/** Sex (jenis kelamin) as recorded on the KTP-el. */
 export type Sex =
+  /** Perempuan. */
   | 'FEMALE'
+  /** Laki-laki. */
   | 'MALE';
 
 /** A count that may be withheld: small cells are suppressed for institutions that are not entitled to exact figures. */
@@ -472,23 +577,32 @@ export type StatCount = {
   value: Maybe<Scalars['Int']['output']>;
 };
 
+/** Corrections to a worker's personal data; fields left out stay as they are, and at least one must be given. */
 export type UpdateWorkerInput = {
+  /** Street address (alamat). */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** Date of birth (tanggal lahir), ISO 8601; the worker must be at least 18 years old. */
   birthDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Place of birth (tempat lahir). */
   birthPlace?: InputMaybe<Scalars['String']['input']>;
+  /** Highest completed education (pendidikan terakhir). */
   education?: InputMaybe<EducationLevel>;
+  /** Full name as on the KTP-el. */
   fullName?: InputMaybe<Scalars['String']['input']>;
+  /** Marital status (status perkawinan). */
   maritalStatus?: InputMaybe<MaritalStatus>;
+  /** Mobile phone number (nomor HP); null removes it. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Kemendagri code of the new village of domicile (`35.07.11.2008`); it must lie in your office's region. */
   villageCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A migrant worker or prospective migrant worker (PMI / calon PMI): the person, across all placements. */
 export type Worker = {
   __typename?: 'Worker';
-  /** Street address (alamat); personal data. */
+  /** Street address (alamat); personal data, only for the labour office of the worker's region and ministry clients with `pii:read`. */
   address: Maybe<Scalars['String']['output']>;
-  /** Date of birth (tanggal lahir); personal data. */
+  /** Date of birth (tanggal lahir), ISO 8601; personal data, only for the labour office of the worker's region and ministry clients with `pii:read`. */
   birthDate: Maybe<Scalars['Date']['output']>;
   /** Place of birth (tempat lahir); personal data. */
   birthPlace: Maybe<Scalars['String']['output']>;
@@ -508,10 +622,11 @@ export type Worker = {
   fullName: Scalars['String']['output'];
   /** Opaque hub ID; the only key that travels between institutions. */
   id: Scalars['ID']['output'];
+  /** Marital status (status perkawinan) as declared at registration. */
   maritalStatus: Maybe<MaritalStatus>;
-  /** NIK (Nomor Induk Kependudukan), 16 digits; masked (`3507********0042`) for institutions without the right to it. */
+  /** NIK (Nomor Induk Kependudukan), 16 digits; in full for the labour office of the worker's region and ministry clients with `pii:read`, masked (`3507********0042`) for everyone else. */
   nik: Scalars['String']['output'];
-  /** Mobile phone number; personal data. */
+  /** Mobile phone number (nomor HP), digits with an optional leading `+`; personal data, only for the labour office of the worker's region and ministry clients with `pii:read`. */
   phone: Maybe<Scalars['String']['output']>;
   /** Placements (episodes abroad), newest first; null with FORBIDDEN for institutions that may not see placements. */
   placements: Maybe<Array<Placement>>;
@@ -519,26 +634,35 @@ export type Worker = {
   registeredAt: Scalars['DateTime']['output'];
   /** The labour office that registered the worker. */
   registeredBy: Institution;
+  /** Sex (jenis kelamin) as on the KTP-el. */
   sex: Sex;
+  /** Where the worker stands in the migration lifecycle. */
   status: WorkerStatus;
-  /** Kemendagri code of the village (desa/kelurahan) of domicile; part of the address. */
+  /** Kemendagri code of the village (desa/kelurahan) of domicile, e.g. `35.07.11.2008`; part of the address. */
   villageCode: Maybe<Scalars['String']['output']>;
 };
 
+/** One page of workers. */
 export type WorkerConnection = {
   __typename?: 'WorkerConnection';
+  /** The workers on this page, each with its cursor. */
   edges: Array<WorkerEdge>;
+  /** Whether more pages follow, and the cursor to ask for the next one. */
   pageInfo: PageInfo;
   /** All workers matching the filter that your institution may see. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A worker on a page, with its position in the list. */
 export type WorkerEdge = {
   __typename?: 'WorkerEdge';
+  /** Opaque cursor of this worker; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The worker. */
   node: Worker;
 };
 
+/** Narrows the `workers` list; all given conditions must hold. */
 export type WorkerFilter = {
   /** Workers with a placement to this country (ISO 3166-1 alpha-2). */
   destinationCountry?: InputMaybe<Scalars['String']['input']>;
@@ -546,6 +670,7 @@ export type WorkerFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Kemendagri code; matches workers whose kecamatan lies inside it (`35.07` or `35.07.11`). */
   regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only workers in this lifecycle status. */
   status?: InputMaybe<WorkerStatus>;
 };
 

@@ -22,28 +22,35 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** A complaint case about a worker (pengaduan), following the national complaint taxonomy. */
+/** A complaint case about a worker (pengaduan), following the national complaint taxonomy; only for clients with `cases:read`, never for training providers or universities. */
 export type Case = {
   __typename?: 'Case';
   /** The agency the complaint concerns, if any. */
   agency: Maybe<PlacementAgency>;
+  /** Category of the national complaint taxonomy. */
   category: CaseCategory;
+  /** How the complaint reached the hub. */
   channel: ComplaintChannel;
   /** Where the problem happened (ISO 3166-1 alpha-2), if abroad. */
   countryCode: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** The case's history of notes, oldest first; personal data. */
   notes: Maybe<Array<CaseNote>>;
+  /** When the case was opened. */
   openedAt: Scalars['DateTime']['output'];
   /** The institution that opened the case. */
   openedBy: Institution;
+  /** The placement the complaint concerns, if any. */
   placement: Maybe<Placement>;
   /** Human-readable reference, e.g. `KP2MI-2025-000123`. */
   reference: Scalars['String']['output'];
+  /** How the case was resolved; null until it is. */
   resolution: Maybe<CaseResolution>;
+  /** Where the case stands in its handling. */
   status: CaseStatus;
   /** Case details as reported; personal data. */
   summary: Maybe<Scalars['String']['output']>;
+  /** The worker the complaint is about. */
   worker: Worker;
 };
 
@@ -75,6 +82,7 @@ export type CaseCategory =
   | 'MENTAL_HEALTH'
   /** Tidak dipulangkan setelah kontrak selesai. */
   | 'NOT_REPATRIATED_AFTER_CONTRACT'
+  /** Lainnya: none of the above. */
   | 'OTHER'
   /** Hamil / memiliki anak. */
   | 'PREGNANCY_OR_CHILD'
@@ -95,131 +103,224 @@ export type CaseCategory =
   /** Pekerjaan tidak sesuai perjanjian kerja. */
   | 'WORK_NOT_AS_CONTRACTED';
 
+/** One page of complaint cases. */
 export type CaseConnection = {
   __typename?: 'CaseConnection';
+  /** The cases on this page, each with its cursor. */
   edges: Array<CaseEdge>;
+  /** Whether more pages follow, and the cursor to ask for the next one. */
   pageInfo: PageInfo;
+  /** All cases matching the filter that your institution may see. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A complaint case on a page, with its position in the list. */
 export type CaseEdge = {
   __typename?: 'CaseEdge';
+  /** Opaque cursor of this case; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The case. */
   node: Case;
 };
 
+/** Narrows the `cases` list; all given conditions must hold. */
 export type CaseFilter = {
+  /** Only cases concerning this agency (P3MI), by hub ID. */
   agencyId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only cases of this category. */
   category?: InputMaybe<CaseCategory>;
   /** Cases about workers whose kecamatan lies inside this region. */
   regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only cases in this status. */
   status?: InputMaybe<CaseStatus>;
 };
 
+/** One entry in a case's history, written by an officer. */
 export type CaseNote = {
   __typename?: 'CaseNote';
+  /** When the note was written. */
   at: Scalars['DateTime']['output'];
   /** The institution whose officer wrote the note. */
   author: Institution;
+  /** The note; personal data. */
   text: Scalars['String']['output'];
 };
 
+/** Result of a resolved complaint case. */
 export type CaseOutcome =
+  /** The worker received the wages, insurance or compensation owed. */
   | 'COMPENSATED'
+  /** Handed to the police or prosecutors. */
   | 'REFERRED_TO_LAW_ENFORCEMENT'
+  /** The worker was brought home. */
   | 'REPATRIATED'
+  /** Settled between the parties, for example by mediation. */
   | 'SETTLED'
+  /** Handling ended without a resolution. */
   | 'UNRESOLVED'
+  /** The complainant withdrew the complaint. */
   | 'WITHDRAWN_BY_COMPLAINANT';
 
+/** How a complaint case was resolved. */
 export type CaseResolution = {
   __typename?: 'CaseResolution';
+  /** The result of the case. */
   outcome: CaseOutcome;
+  /** When the case was resolved. */
   resolvedAt: Scalars['DateTime']['output'];
+  /** What was done and agreed, for the record; personal data. */
   summary: Scalars['String']['output'];
 };
 
+/** Where a complaint case stands in its handling. */
 export type CaseStatus =
+  /** Closed for good; nothing more is added. */
   | 'CLOSED'
+  /** Being handled by the ministry. */
   | 'IN_PROGRESS'
+  /** Opened, not yet taken up. */
   | 'OPEN'
+  /** Handed to another body (for example the mission abroad or the police); comes back IN_PROGRESS when that body is done. */
   | 'REFERRED'
+  /** Resolved with an outcome through `resolveCase`; may then be CLOSED. */
   | 'RESOLVED';
 
 /** How the complaint reached the hub. */
 export type ComplaintChannel =
+  /** By telephone to the call centre. */
   | 'CALL_CENTRE'
+  /** By email. */
   | 'EMAIL'
+  /** Through the ministry's online complaint portal (e-Pengaduan). */
   | 'E_PENGADUAN'
+  /** By letter (surat). */
   | 'LETTER'
+  /** Referred by another institution. */
   | 'REFERRAL'
+  /** Through social media. */
   | 'SOCIAL_MEDIA'
+  /** In person at a desk (datang langsung). */
   | 'WALK_IN'
+  /** By WhatsApp. */
   | 'WHATSAPP';
 
+/** One problem found by the legality check of a placement. */
 export type ComplianceFinding = {
   __typename?: 'ComplianceFinding';
+  /** What was found; stable, for machines. */
   code: ComplianceFindingCode;
   /** Explanation for the officer, in plain words. */
   message: Scalars['String']['output'];
+  /** Whether the finding makes the placement illegal (VIOLATION) or only needs attention (WARNING). */
   severity: FindingSeverity;
 };
 
+/** What the legality check of a placement can find. */
 export type ComplianceFindingCode =
+  /** The placement goes through a private agency, but none is recorded. */
   | 'AGENCY_MISSING'
+  /** The agency's licence (SIP3MI) is not active or not valid on the check date. */
   | 'AGENCY_NOT_LICENSED'
+  /** The agency is under a sanction on the check date; a suspension or revocation is a VIOLATION, others a WARNING. */
   | 'AGENCY_SANCTIONED'
+  /** The recorded agency is not in the ministry's licensing registry. */
   | 'AGENCY_UNKNOWN'
+  /** Statutory documents are missing, unverified or expired on the check date. */
   | 'DOCUMENTS_INCOMPLETE'
+  /** The placement goes through an agency, but no job order (SIP2MI) is recorded. */
   | 'JOB_ORDER_MISSING'
+  /** The job order is not valid on the check date. */
   | 'JOB_ORDER_NOT_VALID'
+  /** The job order has not been verified by the Indonesian mission abroad (WARNING). */
   | 'JOB_ORDER_NOT_VERIFIED'
+  /** The job order belongs to another agency than the one on the placement. */
   | 'JOB_ORDER_OTHER_AGENCY'
+  /** The job order is for another destination country than the placement. */
   | 'JOB_ORDER_OTHER_COUNTRY'
+  /** The recorded job order is not in the ministry's registry. */
   | 'JOB_ORDER_UNKNOWN'
+  /** The worker left outside the legal placement process (non-prosedural). */
   | 'NON_PROCEDURAL_CHANNEL';
 
+/** A job order (demand letter) and its recruitment permit (SIP2MI). */
 export type CreateJobOrderInput = {
+  /** Hub ID of the placement agency (P3MI) that holds the order. */
   agencyId: Scalars['ID']['input'];
+  /** ISO 3166-1 alpha-2 code of the destination country; not `ID`. */
   countryCode: Scalars['String']['input'];
+  /** Name of the foreign employer (pemberi kerja). */
   employerName: Scalars['String']['input'];
+  /** The job the order recruits for (jabatan). */
   occupation: Occupation;
+  /** Number of workers asked for, 1-10,000. */
   quota: Scalars['Int']['input'];
+  /** Recruitment permit number (SIP2MI). */
   recruitmentPermitNumber: Scalars['String']['input'];
+  /** First day the order may be recruited against, ISO 8601. */
   validFrom: Scalars['Date']['input'];
+  /** Last day the order may be recruited against, ISO 8601; not before `validFrom`. */
   validUntil: Scalars['Date']['input'];
+  /** Whether the labour attaché or mission abroad verified the order (default false). */
   verifiedByMission?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The statutory document checklist (UU 18/2017 Art. 13) and the documents used around it. */
 export type DocumentType =
+  /** Akta kelahiran. */
   | 'BIRTH_CERTIFICATE'
+  /** Work-competency certificate (Art. 13c). */
   | 'COMPETENCY_CERTIFICATE'
+  /** Ijazah. */
   | 'DIPLOMA'
+  /** District recommendation / ID CPMI. */
   | 'DISTRICT_RECOMMENDATION'
+  /** Employment agreement between employer and worker (Art. 13h). */
   | 'EMPLOYMENT_AGREEMENT'
+  /** Electronic migrant-worker card (E-KPMI). */
   | 'E_KPMI'
+  /** Kartu Keluarga (KK). */
   | 'FAMILY_CARD'
+  /** Permission from spouse, parent or guardian, acknowledged by the village head (Art. 13b). */
   | 'FAMILY_PERMISSION'
+  /** Health certificate from medical and psychological examination (Art. 13d); only fit or unfit is recorded. */
   | 'HEALTH_CERTIFICATE'
+  /** Marital-status letter (Art. 13a). */
   | 'MARITAL_STATUS_LETTER'
+  /** KTP-el, the electronic identity card. */
   | 'NATIONAL_ID'
+  /** Passport (Art. 13e). */
   | 'PASSPORT'
+  /** Placement agreement between the P3MI and the worker (Art. 13g). */
   | 'PLACEMENT_AGREEMENT'
+  /** Police clearance (SKCK); only issue and validity are recorded. */
   | 'POLICE_CLEARANCE'
+  /** Pre-departure orientation certificate (OPP). */
   | 'PRE_DEPARTURE_ORIENTATION'
+  /** BPJS Ketenagakerjaan membership. */
   | 'SOCIAL_SECURITY'
+  /** Work visa (Art. 13f). */
   | 'WORK_VISA';
 
+/** How serious a compliance finding is. */
 export type FindingSeverity =
+  /** The placement is not legal as recorded. */
   | 'VIOLATION'
+  /** Legal, but an officer should look at it. */
   | 'WARNING';
 
+/** An administrative sanction to impose on a placement agency. */
 export type ImposeSanctionInput = {
+  /** Hub ID of the agency (P3MI) to sanction. */
   agencyId: Scalars['ID']['input'];
+  /** Hub ID of the complaint case that led to the sanction, if any. */
   caseId?: InputMaybe<Scalars['ID']['input']>;
+  /** Last day of a temporary sanction, ISO 8601; left out for a revocation. */
   effectiveUntil?: InputMaybe<Scalars['Date']['input']>;
+  /** Date the sanction takes effect, ISO 8601; not in the future. */
   imposedOn: Scalars['Date']['input'];
+  /** Why the sanction is imposed, as stated in the decision. */
   reason: Scalars['String']['input'];
+  /** Kind of sanction. */
   type: SanctionType;
 };
 
@@ -227,42 +328,60 @@ export type ImposeSanctionInput = {
 export type Institution = {
   __typename?: 'Institution';
   id: Scalars['ID']['output'];
+  /** What kind of institution it is; decides what it may see and do. */
   kind: InstitutionKind;
+  /** Official name, e.g. `Dinas Tenaga Kerja Kabupaten Malang`. */
   name: Scalars['String']['output'];
+  /** For labour offices, the region they serve, with its name and level. */
   region: Maybe<Region>;
   /** For labour offices, the region they serve. */
   regionCode: Maybe<Scalars['String']['output']>;
 };
 
+/** Kinds of hub member institution. */
 export type InstitutionKind =
+  /** District labour office (Dinas Tenaga Kerja, Disnaker) running an LTSA desk. */
   | 'LABOUR_OFFICE'
+  /** Kemenko PM or KP2MI. */
   | 'MINISTRY'
+  /** Training provider (LPK, BLK, BLKLN). */
   | 'TRAINING_PROVIDER'
+  /** University partner. */
   | 'UNIVERSITY';
 
 /** A job order (demand letter) from a foreign employer, with its recruitment permit (SIP2MI). */
 export type JobOrder = {
   __typename?: 'JobOrder';
+  /** The placement agency (P3MI) that holds the order. */
   agency: PlacementAgency;
   /** ISO 3166-1 alpha-2 code of the destination. */
   countryCode: Scalars['String']['output'];
+  /** Name of the foreign employer (pemberi kerja). */
   employerName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The job the order recruits for (jabatan). */
   occupation: Occupation;
   /** Number of workers the order asks for. */
   quota: Scalars['Int']['output'];
   /** Recruitment permit number (SIP2MI). */
   recruitmentPermitNumber: Scalars['String']['output'];
+  /** First day the order may be recruited against, ISO 8601. */
   validFrom: Scalars['Date']['output'];
+  /** Last day the order may be recruited against, ISO 8601. */
   validUntil: Scalars['Date']['output'];
   /** Whether the labour attaché or mission abroad verified the order. */
   verifiedByMission: Scalars['Boolean']['output'];
 };
 
+/** Status of a P3MI licence (SIP3MI). */
 export type LicenceStatus =
+  /** Licensed to recruit and place workers. */
   | 'ACTIVE'
+  /** Past its validity date; set by the date, not by hand. */
   | 'EXPIRED'
+  /** Revoked (pencabutan izin) by a sanction. */
   | 'REVOKED'
+  /** Temporarily suspended by a sanction. */
   | 'SUSPENDED';
 
 export type Mutation = {
@@ -350,19 +469,30 @@ export type Occupation =
   | 'OTHER'
   | 'PLANTATION_WORKER';
 
+/** A new complaint case about a worker. */
 export type OpenCaseInput = {
+  /** Hub ID of the agency (P3MI) the complaint concerns, if any. */
   agencyId?: InputMaybe<Scalars['ID']['input']>;
+  /** Category of the national complaint taxonomy. */
   category: CaseCategory;
+  /** How the complaint reached the hub. */
   channel: ComplaintChannel;
+  /** Where the problem happened (ISO 3166-1 alpha-2), if abroad; not `ID`. */
   countryCode?: InputMaybe<Scalars['String']['input']>;
+  /** Hub ID of one of the worker's placements, if the complaint concerns it. */
   placementId?: InputMaybe<Scalars['ID']['input']>;
+  /** Case details as reported, at most 4,000 characters; personal data. */
   summary: Scalars['String']['input'];
+  /** Hub ID of the worker the complaint is about; a labour office may only name workers of its region. */
   workerId: Scalars['ID']['input'];
 };
 
+/** Position in a list paged by cursor. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item on this page, to pass as `after`; null when the page is empty. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -384,25 +514,35 @@ export type Placement = {
 /** A licensed placement company (Perusahaan Penempatan PMI, P3MI). */
 export type PlacementAgency = {
   __typename?: 'PlacementAgency';
+  /** The regency/city or kecamatan of the head office. */
   headOfficeRegion: Region;
   /** Kemendagri code of the head-office region. */
   headOfficeRegionCode: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Job orders the agency recruits against, newest first. */
   jobOrders: Array<JobOrder>;
   /** Licence number (SIP3MI). */
   licenceNumber: Scalars['String']['output'];
+  /** Status of the licence today; an ACTIVE licence past `licenceValidUntil` reads as EXPIRED. */
   licenceStatus: LicenceStatus;
+  /** First day the licence is valid, ISO 8601. */
   licenceValidFrom: Scalars['Date']['output'];
+  /** Last day the licence is valid, ISO 8601. */
   licenceValidUntil: Scalars['Date']['output'];
+  /** Registered company name (nama perusahaan). */
   name: Scalars['String']['output'];
   /** Sanctions imposed on the agency, newest first. */
   sanctions: Array<Sanction>;
 };
 
+/** Whether a departure followed the legal placement process (prosedural) or not (non-prosedural). */
 export type PlacementChannel =
+  /** Outside the legal placement process (non-prosedural), e.g. on a tourist visa. */
   | 'NON_PROCEDURAL'
+  /** Through the legal placement process (prosedural). */
   | 'PROCEDURAL';
 
+/** The ministry's legality check of one placement (UU 18/2017). */
 export type PlacementCompliance = {
   __typename?: 'PlacementCompliance';
   /** The date the check was made for: the departure date, or today before departure. */
@@ -413,6 +553,7 @@ export type PlacementCompliance = {
   findings: Array<ComplianceFinding>;
 };
 
+/** Placement scheme (skema penempatan, UU 18/2017): who organises the placement abroad. */
 export type PlacementScheme =
   /** A company posting its own employees (UKPS). */
   | 'EMPLOYER_OWN'
@@ -425,17 +566,21 @@ export type PlacementScheme =
 
 export type Query = {
   __typename?: 'Query';
+  /** A complaint case by hub ID; needs `cases:read`, never for training providers or universities; null when none exists or your institution may not see it. */
   case: Maybe<Case>;
   /** Complaint cases, newest first, optionally filtered; at most 100 per page. */
   cases: CaseConnection;
+  /** A member institution of the hub by hub ID; null when none exists. */
   institution: Maybe<Institution>;
   /** Member institutions of the hub, optionally of one kind. */
   institutions: Array<Institution>;
+  /** A job order by hub ID; null when none exists. */
   jobOrder: Maybe<JobOrder>;
   /** Job orders of one agency, newest first. */
   jobOrders: Array<JobOrder>;
   /** Placement agencies, optionally only those with a licence in this status. */
   placementAgencies: Array<PlacementAgency>;
+  /** A placement agency (P3MI) by hub ID; null when none exists. */
   placementAgency: Maybe<PlacementAgency>;
   /** A region by Kemendagri code. */
   region: Maybe<Region>;
@@ -506,17 +651,23 @@ export type QueryRegionsArgs = {
 /** Kemendagri region: province, regency/city, kecamatan or village. */
 export type Region = {
   __typename?: 'Region';
+  /** The regions one level down; empty for a village. */
   children: Array<Region>;
   /** Dotted Kemendagri code. */
   code: Scalars['String']['output'];
+  /** Administrative level of the region. */
   level: RegionLevel;
+  /** Official name (nama wilayah), e.g. `Kepanjen`. */
   name: Scalars['String']['output'];
+  /** The region one level up; null for a province. */
   parent: Maybe<Region>;
 };
 
+/** Administrative level of a Kemendagri region. */
 export type RegionLevel =
   /** Kecamatan. */
   | 'DISTRICT'
+  /** Provinsi, e.g. `35`. */
   | 'PROVINCE'
   /** Kabupaten or kota. */
   | 'REGENCY'
@@ -532,44 +683,63 @@ export type RegionStats = {
   /** Cases resolved in the year. */
   casesResolved: StatCount;
   departed: StatCount;
+  /** The region these statistics are for. */
   region: Region;
   regionCode: Scalars['String']['output'];
   year: Scalars['Int']['output'];
 };
 
+/** A new placement agency (P3MI) and its licence (SIP3MI). */
 export type RegisterPlacementAgencyInput = {
+  /** Kemendagri code of the regency/city or kecamatan of the head office, e.g. `35.07`. */
   headOfficeRegionCode: Scalars['String']['input'];
+  /** Licence number (SIP3MI); must not be registered already. */
   licenceNumber: Scalars['String']['input'];
+  /** First day the licence is valid, ISO 8601. */
   licenceValidFrom: Scalars['Date']['input'];
+  /** Last day the licence is valid, ISO 8601; not before `licenceValidFrom`. */
   licenceValidUntil: Scalars['Date']['input'];
+  /** Registered company name (nama perusahaan). */
   name: Scalars['String']['input'];
 };
 
+/** The resolution that closes a case's handling. */
 export type ResolveCaseInput = {
+  /** The result of the case. */
   outcome: CaseOutcome;
+  /** What was done and agreed, for the record, at most 2,000 characters; personal data. */
   summary: Scalars['String']['input'];
 };
 
 /** An administrative sanction on a placement agency (Permen P2MI 4/2025). */
 export type Sanction = {
   __typename?: 'Sanction';
+  /** The sanctioned agency (P3MI). */
   agency: PlacementAgency;
   /** The case that led to the sanction, if any. */
   case: Maybe<Case>;
   /** End of a temporary sanction such as a suspension. */
   effectiveUntil: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
+  /** Date the sanction took effect, ISO 8601. */
   imposedOn: Scalars['Date']['output'];
+  /** Why the sanction was imposed, as stated in the decision. */
   reason: Scalars['String']['output'];
+  /** Kind of sanction. */
   type: SanctionType;
 };
 
+/** Kinds of administrative sanction on a P3MI (sanksi administratif, Permen P2MI 4/2025). */
 export type SanctionType =
   /** Cashing of the guarantee deposit (Permen P2MI 31/2025 Art. 23). */
   | 'DEPOSIT_CLAIM'
+  /** Denda administratif. */
   | 'FINE'
+  /** Revocation of the licence (pencabutan izin); the licence reads REVOKED. */
   | 'LICENCE_REVOCATION'
+  /** Temporary stop of business activity (penghentian sementara kegiatan usaha); the licence reads SUSPENDED. */
   | 'SUSPENSION'
+  /** Teguran tertulis. */
   | 'WRITTEN_WARNING';
 
 /** A count that may be withheld: small cells are suppressed for institutions that are not entitled to exact figures. */
@@ -581,8 +751,11 @@ export type StatCount = {
   value: Maybe<Scalars['Int']['output']>;
 };
 
+/** Changes to an agency's licence; fields left out stay as they are, and at least one must be given. */
 export type UpdateAgencyLicenceInput = {
+  /** New status: ACTIVE, SUSPENDED or REVOKED (a licence expires by its validity date, never by hand). */
   licenceStatus?: InputMaybe<LicenceStatus>;
+  /** New last day of validity, ISO 8601. */
   licenceValidUntil?: InputMaybe<Scalars['Date']['input']>;
 };
 

@@ -21,10 +21,15 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Accreditation grade (akreditasi) of a training provider; A is the highest. */
 export type Accreditation =
+  /** Akreditasi A. */
   | 'A'
+  /** Akreditasi B. */
   | 'B'
+  /** Akreditasi C. */
   | 'C'
+  /** Belum terakreditasi: not accredited. */
   | 'NOT_ACCREDITED';
 
 /** A competency certificate (sertifikat kompetensi), e.g. from an LSP licensed by BNSP. */
@@ -33,39 +38,56 @@ export type Certification = {
   /** The course that prepared for it, if any. */
   course: Maybe<Course>;
   id: Scalars['ID']['output'];
+  /** Date of issue, ISO 8601. */
   issuedOn: Scalars['Date']['output'];
   /** Issuing body (LSP). */
   issuer: Scalars['String']['output'];
+  /** Certificate number, unique per issuer. */
   number: Scalars['String']['output'];
   /** Certification scheme, e.g. `Housekeeping (Hong Kong)`. */
   scheme: Scalars['String']['output'];
+  /** Last day the certificate is valid, ISO 8601; null when it does not expire. */
   validUntil: Maybe<Scalars['Date']['output']>;
+  /** The certified worker. */
   worker: Worker;
 };
 
 /** A consent as recorded for the consent rule of the subgraph that answered. */
 export type ConsentFact = {
   __typename?: 'ConsentFact';
+  /** Neither revoked nor expired: the consent binds now. */
   active: Scalars['Boolean']['output'];
+  /** Hub ID of the consent, as recorded by the labour office. */
   consentId: Scalars['ID']['output'];
+  /** Hub ID of the institution the consent is for. */
   granteeInstitutionId: Scalars['ID']['output'];
+  /** What the grantee may use the worker's data for. */
   purpose: ConsentPurpose;
+  /** Hub ID of the worker who gave the consent. */
   workerId: Scalars['ID']['output'];
 };
 
 /** A consent as recorded at the LTSA desk. */
 export type ConsentFactInput = {
+  /** Hub ID of the consent, as recorded by the labour office. */
   consentId: Scalars['ID']['input'];
+  /** When the consent lapses by itself, if it does. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** When the worker gave the consent at the desk. */
   grantedAt: Scalars['DateTime']['input'];
+  /** Hub ID of the institution the consent is for. */
   granteeInstitutionId: Scalars['ID']['input'];
+  /** What the grantee may use the worker's data for. */
   purpose: ConsentPurpose;
+  /** When the consent was withdrawn; null while it stands. */
   revokedAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Kecamatan of the worker's domicile, for the regional statistics. */
   workerDistrictCode: Scalars['String']['input'];
+  /** Hub ID of the worker who gave the consent. */
   workerId: Scalars['ID']['input'];
 };
 
+/** Purpose of a consent (tujuan persetujuan): what the grantee institution may use the worker's data for. */
 export type ConsentPurpose =
   /** Empowerment and mentoring of returnees by a university partner. */
   | 'EMPOWERMENT'
@@ -75,7 +97,9 @@ export type ConsentPurpose =
 /** A scheduled course. */
 export type Course = {
   __typename?: 'Course';
+  /** Number of places (kuota peserta). */
   capacity: Scalars['Int']['output'];
+  /** Last day of the course, ISO 8601. */
   endDate: Scalars['Date']['output'];
   /** Enrolments not withdrawn. */
   enrolledCount: Scalars['Int']['output'];
@@ -84,31 +108,50 @@ export type Course = {
   /** Lesson hours (jam pelajaran). */
   hours: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
+  /** What the course teaches. */
   kind: CourseKind;
   /** ISO 639-1 code of a language course (`zh` for Mandarin/Cantonese, `ja`, `ko`). */
   language: Maybe<Scalars['String']['output']>;
+  /** The provider that runs the course. */
   provider: TrainingProvider;
   /** The skill taught, e.g. `Housekeeping` or `Elderly care`. */
   skill: Maybe<Scalars['String']['output']>;
+  /** First day of the course, ISO 8601. */
   startDate: Scalars['Date']['output'];
+  /** Title of the course, e.g. `Cantonese for domestic workers`. */
   title: Scalars['String']['output'];
 };
 
+/** What a course teaches. */
 export type CourseKind =
+  /** Entrepreneurship (kewirausahaan), mostly for returnees. */
   | 'ENTREPRENEURSHIP'
+  /** A language of the destination (pelatihan bahasa). */
   | 'LANGUAGE'
+  /** Preparation for departure and for life and work abroad. */
   | 'PRE_DEPARTURE'
+  /** A job skill such as housekeeping or elderly care (pelatihan keterampilan). */
   | 'SKILL';
 
+/** A new course at one of your institution's providers. */
 export type CreateCourseInput = {
+  /** Number of places (kuota peserta), 1-1,000. */
   capacity: Scalars['Int']['input'];
+  /** Last day of the course, ISO 8601; not before `startDate`. */
   endDate: Scalars['Date']['input'];
+  /** Lesson hours (jam pelajaran), 1-2,000. */
   hours: Scalars['Int']['input'];
+  /** What the course teaches. */
   kind: CourseKind;
+  /** ISO 639-1 code of the language taught (`zh`, `ja`, `ko`); required for a LANGUAGE course. */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** Hub ID of the provider, which your institution must run. */
   providerId: Scalars['ID']['input'];
+  /** The skill taught, e.g. `Housekeeping`. */
   skill?: InputMaybe<Scalars['String']['input']>;
+  /** First day of the course, ISO 8601. */
   startDate: Scalars['Date']['input'];
+  /** Title of the course. */
   title: Scalars['String']['input'];
 };
 
@@ -117,21 +160,32 @@ export type Enrollment = {
   __typename?: 'Enrollment';
   /** Share of lessons attended, 0-100. */
   attendancePercent: Maybe<Scalars['Int']['output']>;
+  /** Day the worker completed or failed the course, ISO 8601. */
   completedOn: Maybe<Scalars['Date']['output']>;
+  /** The course enrolled in. */
   course: Course;
+  /** When the worker was enrolled. */
   enrolledAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   /** Final assessment score, 0-100. */
   score: Maybe<Scalars['Int']['output']>;
+  /** Where the enrolment stands. */
   status: EnrollmentStatus;
+  /** The enrolled worker. */
   worker: Worker;
 };
 
+/** Where an enrolment stands. */
 export type EnrollmentStatus =
+  /** Finished and passed (lulus); final. */
   | 'COMPLETED'
+  /** Has a place; the course has not started for the worker yet. */
   | 'ENROLLED'
+  /** Finished without passing (tidak lulus); the worker may sit a remedial round. */
   | 'FAILED'
+  /** Attending the course. */
   | 'IN_PROGRESS'
+  /** Left the course; final, and the place is freed. */
   | 'WITHDRAWN';
 
 export type Institution = {
@@ -139,13 +193,21 @@ export type Institution = {
   id: Scalars['ID']['output'];
 };
 
+/** A competency certificate for a worker with an active TRAINING consent for your institution. */
 export type IssueCertificationInput = {
+  /** Hub ID of your course that prepared for it, if any; the worker must be enrolled in it. */
   courseId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date of issue, ISO 8601; not in the future. */
   issuedOn: Scalars['Date']['input'];
+  /** Issuing body (LSP). */
   issuer: Scalars['String']['input'];
+  /** Certificate number, unique per issuer. */
   number: Scalars['String']['input'];
+  /** Certification scheme, e.g. `Housekeeping (Hong Kong)`. */
   scheme: Scalars['String']['input'];
+  /** Last day the certificate is valid, ISO 8601; not before `issuedOn`. */
   validUntil?: InputMaybe<Scalars['Date']['input']>;
+  /** Hub ID of the certified worker. */
   workerId: Scalars['ID']['input'];
 };
 
@@ -204,9 +266,11 @@ export type MutationUpdateEnrollmentArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** A course by hub ID; null when none exists. */
   course: Maybe<Course>;
   /** Courses of one provider, or of all providers, starting on or after `startsFrom`, earliest first. */
   courses: Array<Course>;
+  /** A training provider by hub ID; null when none exists. */
   trainingProvider: Maybe<TrainingProvider>;
   /** Training providers, optionally only those in a region (Kemendagri code prefix). */
   trainingProviders: Array<TrainingProvider>;
@@ -243,11 +307,17 @@ export type RegionStats = {
   year: Scalars['Int']['output'];
 };
 
+/** A new training provider run by your institution. */
 export type RegisterTrainingProviderInput = {
+  /** Accreditation grade (akreditasi) of the provider. */
   accreditation: Accreditation;
+  /** Last day the accreditation is valid, ISO 8601; left out when NOT_ACCREDITED. */
   accreditationValidUntil?: InputMaybe<Scalars['Date']['input']>;
+  /** Kind of provider: private LPK, public BLK or agency-run BLKLN. */
   kind: TrainingProviderKind;
+  /** Name of the provider; unique within your institution. */
   name: Scalars['String']['input'];
+  /** Kemendagri code of its location, e.g. `35.07.13`. */
   regionCode: Scalars['String']['input'];
 };
 
@@ -263,18 +333,24 @@ export type StatCount = {
 /** A training institution: private LPK, public BLK, or an agency-run BLKLN. */
 export type TrainingProvider = {
   __typename?: 'TrainingProvider';
+  /** Accreditation grade (akreditasi) of the provider. */
   accreditation: Accreditation;
+  /** Last day the accreditation is valid, ISO 8601; null when not accredited. */
   accreditationValidUntil: Maybe<Scalars['Date']['output']>;
+  /** Courses the provider runs. */
   courses: Array<Course>;
   id: Scalars['ID']['output'];
   /** The hub member institution that runs it. */
   institution: Institution;
+  /** Kind of provider: private LPK, public BLK or agency-run BLKLN. */
   kind: TrainingProviderKind;
+  /** Name of the provider, e.g. `UPT BLK Wonojati`. */
   name: Scalars['String']['output'];
   /** Kemendagri code of its location. */
   regionCode: Scalars['String']['output'];
 };
 
+/** Kinds of training provider. */
 export type TrainingProviderKind =
   /** Balai Latihan Kerja (public). */
   | 'BLK'
@@ -283,16 +359,21 @@ export type TrainingProviderKind =
   /** Lembaga Pelatihan Kerja (private). */
   | 'LPK';
 
+/** Progress on an enrolment; fields left out stay as they are, and at least one must be given. */
 export type UpdateEnrollmentInput = {
+  /** Share of lessons attended, 0-100; null clears it. */
   attendancePercent?: InputMaybe<Scalars['Int']['input']>;
+  /** Day the worker completed or failed the course, ISO 8601; not in the future. */
   completedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Final assessment score, 0-100; null clears it. */
   score?: InputMaybe<Scalars['Int']['input']>;
+  /** New status; COMPLETED and WITHDRAWN are final. */
   status?: InputMaybe<EnrollmentStatus>;
 };
 
 export type Worker = {
   __typename?: 'Worker';
-  /** Competency certificates, newest first. */
+  /** Competency certificates, newest first; a training provider sees those it issued, a university those of workers with an active EMPOWERMENT consent for it. */
   certifications: Maybe<Array<Certification>>;
   /** Enrolments, newest first; a training provider sees only its own courses', a university none (null with FORBIDDEN). */
   enrollments: Maybe<Array<Enrollment>>;

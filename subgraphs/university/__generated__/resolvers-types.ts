@@ -22,60 +22,94 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A new mentor of your university. */
 export type AddMentorInput = {
+  /** Topics the mentor can mentor on, 1-10, none repeated. */
   expertise: Array<MentoringTopic>;
+  /** Full name of the mentor. */
   fullName: Scalars['String']['input'];
+  /** Hub ID of the university, which your institution must run. */
   universityId: Scalars['ID']['input'];
 };
 
+/** State of a returnee's business (usaha). */
 export type BusinessStatus =
+  /** An idea, not yet started. */
   | 'IDEA'
+  /** No business and no plan for one. */
   | 'NONE'
+  /** Running. */
   | 'OPERATING'
+  /** Started recently, not yet steady. */
   | 'STARTED'
+  /** Stopped. */
   | 'STOPPED';
 
 /** A consent as recorded for the consent rule of the subgraph that answered. */
 export type ConsentFact = {
   __typename?: 'ConsentFact';
+  /** Neither revoked nor expired: the consent binds now. */
   active: Scalars['Boolean']['output'];
+  /** Hub ID of the consent, as recorded by the labour office. */
   consentId: Scalars['ID']['output'];
+  /** Hub ID of the institution the consent is for. */
   granteeInstitutionId: Scalars['ID']['output'];
+  /** What the grantee may use the worker's data for. */
   purpose: ConsentPurpose;
+  /** Hub ID of the worker who gave the consent. */
   workerId: Scalars['ID']['output'];
 };
 
 /** A consent as recorded at the LTSA desk. */
 export type ConsentFactInput = {
+  /** Hub ID of the consent, as recorded by the labour office. */
   consentId: Scalars['ID']['input'];
+  /** When the consent lapses by itself, if it does. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** When the worker gave the consent at the desk. */
   grantedAt: Scalars['DateTime']['input'];
+  /** Hub ID of the institution the consent is for. */
   granteeInstitutionId: Scalars['ID']['input'];
+  /** What the grantee may use the worker's data for. */
   purpose: ConsentPurpose;
+  /** When the consent was withdrawn; null while it stands. */
   revokedAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Kecamatan of the worker's domicile, for the regional statistics. */
   workerDistrictCode: Scalars['String']['input'];
+  /** Hub ID of the worker who gave the consent. */
   workerId: Scalars['ID']['input'];
 };
 
+/** Purpose of a consent (tujuan persetujuan): what the grantee institution may use the worker's data for. */
 export type ConsentPurpose =
   /** Empowerment and mentoring of returnees by a university partner. */
   | 'EMPOWERMENT'
   /** Pre-departure training and certification by a training provider (LPK, BLK). */
   | 'TRAINING';
 
+/** A new empowerment programme run by your university. */
 export type CreateMentoringProgramInput = {
+  /** What the programme offers and to whom, at most 2,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Social or economic empowerment (pemberdayaan sosial / ekonomi). */
   empowermentType: EmpowermentType;
+  /** Last day of the programme, ISO 8601; not before `startDate`. */
   endDate?: InputMaybe<Scalars['Date']['input']>;
+  /** First day of the programme, ISO 8601. */
   startDate: Scalars['Date']['input'];
+  /** Title of the programme. */
   title: Scalars['String']['input'];
+  /** Hub ID of the university, which your institution must run. */
   universityId: Scalars['ID']['input'];
+  /** Kemendagri code of the village where it runs, e.g. `35.07.11.2008`. */
   villageCode: Scalars['String']['input'];
 };
 
+/** Kinds of empowerment of returnees and their families (Permen P2MI 33/2025). */
 export type EmpowermentType =
+  /** Pemberdayaan ekonomi: entrepreneurship, business mentoring, access to finance, cooperatives. */
   | 'ECONOMIC'
+  /** Pemberdayaan sosial: reintegration, psychosocial support, family and parenting. */
   | 'SOCIAL';
 
 export type Institution = {
@@ -83,32 +117,53 @@ export type Institution = {
   id: Scalars['ID']['output'];
 };
 
+/** A mentoring session of one of your programmes. */
 export type LogMentoringSessionInput = {
+  /** What the participants and mentor agreed to do next (rencana tindak lanjut). */
   actionPlan?: InputMaybe<Scalars['String']['input']>;
+  /** State of the participants' business. */
   businessStatus?: InputMaybe<BusinessStatus>;
+  /** Day of the session, ISO 8601; within the programme's dates and not in the future. */
   date: Scalars['Date']['input'];
+  /** Length of the session in minutes, 5-600. */
   durationMinutes: Scalars['Int']['input'];
+  /** Form of empowerment (bentuk pemberdayaan). */
   form: MentoringForm;
+  /** Kemendagri code of the village where it took place; required in person, left out online. */
   locationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Hub ID of a mentor of the programme's university. */
   mentorId: Scalars['ID']['input'];
+  /** In person or online. */
   mode: SessionMode;
+  /** Needs identified (kebutuhan), at most 20 short texts. */
   needs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Planned day of the next session, ISO 8601; after `date`. */
   nextSessionDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Mentor's notes; keep them minimal, never health or criminal details. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** Hub IDs of the workers who took part, 1-50; each needs an active EMPOWERMENT consent for your institution. */
   participantIds: Array<Scalars['ID']['input']>;
+  /** Hub ID of the programme, which your university must run. */
   programId: Scalars['ID']['input'];
+  /** Whether the participants intend to work abroad again. */
   reMigrationIntent?: InputMaybe<ReMigrationIntent>;
+  /** Where the participants were referred for further help, none repeated. */
   referrals?: InputMaybe<Array<Referral>>;
+  /** Monthly business revenue band; personal financial data. */
   revenueBand?: InputMaybe<RevenueBand>;
+  /** Topics covered, 1-10, none repeated. */
   topics: Array<MentoringTopic>;
 };
 
 /** A mentor accredited by a university. */
 export type Mentor = {
   __typename?: 'Mentor';
+  /** Topics the mentor can mentor on. */
   expertise: Array<MentoringTopic>;
+  /** Full name of the mentor. */
   fullName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The university the mentor works for. */
   university: University;
 };
 
@@ -126,14 +181,20 @@ export type MentoringForm =
 /** An empowerment programme (Permen P2MI 33/2025), e.g. entrepreneurship mentoring in a Desmigratif village. */
 export type MentoringProgram = {
   __typename?: 'MentoringProgram';
+  /** What the programme offers and to whom. */
   description: Maybe<Scalars['String']['output']>;
+  /** Social or economic empowerment (pemberdayaan sosial / ekonomi). */
   empowermentType: EmpowermentType;
+  /** Last day of the programme, ISO 8601; null while open-ended. */
   endDate: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   /** Sessions of this programme, newest first. */
   sessions: Array<MentoringSession>;
+  /** First day of the programme, ISO 8601. */
   startDate: Scalars['Date']['output'];
+  /** Title of the programme, e.g. `Pendampingan usaha purna PMI Kalipare 2026`. */
   title: Scalars['String']['output'];
+  /** The university that runs the programme. */
   university: University;
   /** Kemendagri code of the village where it runs. */
   villageCode: Scalars['String']['output'];
@@ -145,39 +206,64 @@ export type MentoringProgram = {
  */
 export type MentoringSession = {
   __typename?: 'MentoringSession';
+  /** What the participants and mentor agreed to do next (rencana tindak lanjut); for the programme's own university only. */
   actionPlan: Maybe<Scalars['String']['output']>;
+  /** State of the participants' business as seen at the session; for the programme's own university only. */
   businessStatus: Maybe<BusinessStatus>;
+  /** Day of the session, ISO 8601. */
   date: Scalars['Date']['output'];
+  /** Length of the session in minutes; for the programme's own university only. */
   durationMinutes: Maybe<Scalars['Int']['output']>;
+  /** Form of empowerment (bentuk pemberdayaan). */
   form: MentoringForm;
   id: Scalars['ID']['output'];
-  /** Kemendagri code of the village where it took place, when in person. */
+  /** Kemendagri code of the village where it took place, when in person; for the programme's own university only. */
   locationCode: Maybe<Scalars['String']['output']>;
+  /** Who led the session; null for everyone but the programme's own university. */
   mentor: Maybe<Mentor>;
+  /** In person or online; for the programme's own university only. */
   mode: Maybe<SessionMode>;
+  /** Needs identified at the session (kebutuhan), in the mentor's words; for the programme's own university only. */
   needs: Maybe<Array<Scalars['String']['output']>>;
+  /** Planned day of the next session, ISO 8601; for the programme's own university only. */
   nextSessionDate: Maybe<Scalars['Date']['output']>;
-  /** Mentor's notes; kept minimal, never health or criminal details. */
+  /** Mentor's notes, kept minimal, never health or criminal details; for the programme's own university only. */
   notes: Maybe<Scalars['String']['output']>;
+  /** Workers who took part and still consent to the university; null for everyone but the programme's own university. */
   participants: Maybe<Array<Worker>>;
+  /** The programme the session belongs to. */
   program: MentoringProgram;
+  /** Whether the participants intend to work abroad again; for the programme's own university only. */
   reMigrationIntent: Maybe<ReMigrationIntent>;
+  /** Where the participants were referred for further help; for the programme's own university only. */
   referrals: Maybe<Array<Referral>>;
-  /** Monthly business revenue band; personal financial data. */
+  /** Monthly business revenue band; personal financial data, for the programme's own university only. */
   revenueBand: Maybe<RevenueBand>;
+  /** Topics covered. */
   topics: Array<MentoringTopic>;
 };
 
+/** Topics of mentoring for returnees and their families. */
 export type MentoringTopic =
+  /** Akses permodalan, e.g. KUR-PMI micro-credit. */
   | 'ACCESS_TO_FINANCE'
+  /** Pembukuan sederhana: simple bookkeeping and cost calculation. */
   | 'BOOKKEEPING'
+  /** Rencana usaha. */
   | 'BUSINESS_PLAN'
+  /** Koperasi and village enterprises (BUMDes). */
   | 'COOPERATIVE'
+  /** Literasi keuangan: household and remittance budgeting, saving, avoiding illegal loans and scams. */
   | 'FINANCIAL_LITERACY'
+  /** Legalitas usaha: NIB, food-production permit, halal certification. */
   | 'LEGALITY_PERMITS'
+  /** Pemasaran, including packaging and digital marketing. */
   | 'MARKETING'
+  /** Parenting and children's education. */
   | 'PARENTING'
+  /** Psychosocial adjustment after return. */
   | 'PSYCHOSOCIAL'
+  /** Work skills, including languages. */
   | 'SKILLS';
 
 export type Mutation = {
@@ -226,11 +312,15 @@ export type MutationShareConsentWithUniversitiesArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** A mentoring programme by hub ID; null when none exists. */
   mentoringProgram: Maybe<MentoringProgram>;
   /** Mentoring programmes, optionally of one university, newest first. */
   mentoringPrograms: Array<MentoringProgram>;
+  /** A mentoring session by hub ID; null when none exists or your institution may not see it (training providers never do). */
   mentoringSession: Maybe<MentoringSession>;
+  /** All university partners, by name. */
   universities: Array<University>;
+  /** A university partner by hub ID; null when none exists. */
   university: Maybe<University>;
 };
 
@@ -254,17 +344,24 @@ export type QueryUniversityArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Whether a returnee intends to work abroad again (re-migration). */
 export type ReMigrationIntent =
+  /** Considering going abroad again. */
   | 'CONSIDERING'
+  /** No intention to go abroad again. */
   | 'NONE'
+  /** Has registered again as calon PMI. */
   | 'RE_REGISTERED';
 
+/** Where a participant was referred for further help (rujukan). */
 export type Referral =
   /** Bank, for KUR-PMI micro-credit. */
   | 'BANK_KUR'
   /** Dinas Koperasi dan UMKM. */
   | 'COOPERATIVES_SME_OFFICE'
+  /** Health service (puskesmas, hospital, Dinas Kesehatan). */
   | 'HEALTH_SERVICE'
+  /** Labour office (Disnaker), e.g. for re-registration or a complaint. */
   | 'LABOUR_OFFICE'
   | 'OTHER'
   /** Dinas Sosial. */
@@ -280,21 +377,32 @@ export type RegionStats = {
   year: Scalars['Int']['output'];
 };
 
+/** A new university of your institution. */
 export type RegisterUniversityInput = {
+  /** Name of the university; unique within your institution. */
   name: Scalars['String']['input'];
+  /** Kemendagri code of its campus, e.g. `35.07.13`. */
   regionCode: Scalars['String']['input'];
 };
 
 /** Monthly revenue in rupiah. */
 export type RevenueBand =
+  /** Rp1 million to Rp5 million a month. */
   | 'FROM_1M_TO_5M'
+  /** Rp5 million to Rp10 million a month. */
   | 'FROM_5M_TO_10M'
+  /** No revenue. */
   | 'NONE'
+  /** Over Rp10 million a month. */
   | 'OVER_10M'
+  /** Under Rp1 million a month. */
   | 'UNDER_1M';
 
+/** How a session was held. */
 export type SessionMode =
+  /** Face to face (tatap muka). */
   | 'IN_PERSON'
+  /** Online (daring). */
   | 'ONLINE';
 
 /** A count that may be withheld: small cells are suppressed for institutions that are not entitled to exact figures. */
@@ -312,8 +420,11 @@ export type University = {
   id: Scalars['ID']['output'];
   /** The hub member institution. */
   institution: Institution;
+  /** Mentors of the university, by name. */
   mentors: Array<Mentor>;
+  /** Name of the university, e.g. `Universitas Brawijaya`. */
   name: Scalars['String']['output'];
+  /** Empowerment programmes the university runs, newest first. */
   programs: Array<MentoringProgram>;
   /** Kemendagri code of its campus. */
   regionCode: Scalars['String']['output'];
@@ -322,7 +433,7 @@ export type University = {
 export type Worker = {
   __typename?: 'Worker';
   id: Scalars['ID']['output'];
-  /** Mentoring sessions the worker took part in, newest first; a university sees its own programmes in full, statutory institutions a summary. */
+  /** Mentoring sessions the worker took part in, newest first; a university sees its own programmes in full, statutory institutions a summary, training providers nothing (null with FORBIDDEN). */
   mentoringSessions: Maybe<Array<MentoringSession>>;
 };
 
