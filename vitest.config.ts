@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql ships CommonJS and ES builds; Node (and so production) loads the CommonJS one for
+    // every importer, Vite would pick the ES one for ours. One instance, as in production.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.data/**'],

@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -46,6 +46,8 @@ export interface SubgraphServiceOptions<TContext extends RequestContext> {
   readonly verifyToken: TokenVerifier;
   /** Builds the per-request context (loaders are created here, never shared between requests). */
   readonly createContext: (request: RequestContext) => TContext;
+  /** Subgraph-specific Apollo plugins (the access log). */
+  readonly plugins?: readonly ApolloServerPlugin<TContext>[];
   readonly bodyLimit?: number;
 }
 
@@ -77,6 +79,7 @@ export async function createSubgraphService<TContext extends RequestContext>(
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      ...(options.plugins ?? []),
     ],
   });
   await apollo.start();

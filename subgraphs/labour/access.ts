@@ -26,6 +26,14 @@ export function workerScopeOf(principal: Principal): WorkerScope {
   }
 }
 
+/**
+ * Documents, placements and consents are for statutory institutions only (DESIGN section 4): a
+ * training provider or university that may see the worker still sees none of these records.
+ */
+export function recordScopeOf(scope: WorkerScope): WorkerScope {
+  return scope.kind === 'consent' ? { kind: 'none' } : scope;
+}
+
 /** Only the labour office of the worker's region writes worker records (DESIGN section 4, writes). */
 export function assertCanWriteInRegion(principal: Principal, districtCode: string): void {
   if (principal.institutionKind !== 'LABOUR_OFFICE') {

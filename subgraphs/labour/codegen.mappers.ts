@@ -5,4 +5,5 @@ export const mappers: Record<string, string> = {
   Placement: '../db/schema.js#PlacementRow',
   Consent: '../db/schema.js#ConsentRow',
   RegionStats: '../../../shared/stats.js#RegionStatsKey',
+  AccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
 };

@@ -1,7 +1,9 @@
+import { AccessRecorder } from '../../shared/audit/recorder.js';
 import type { Database } from '../../shared/db/database.js';
 import type { GraphClient } from '../../shared/http/graph-client.js';
 import type { RequestContext } from '../../shared/http/subgraph.js';
 import { workerScopeOf, type WorkerScope } from './access.js';
+import { accessEvents } from './db/schema.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Per-request context of the labour subgraph. */
@@ -12,6 +14,8 @@ export interface Context extends RequestContext {
   readonly loaders: Loaders;
   /** Narrow calls through the gateway with the caller's identity (consent facts to grantees). */
   readonly graph: GraphClient;
+  /** This request's entries in the access log. */
+  readonly audit: AccessRecorder;
 }
 
 export interface LabourDependencies {
@@ -21,5 +25,12 @@ export interface LabourDependencies {
 
 export function createContext(deps: LabourDependencies, request: RequestContext): Context {
   const scope = workerScopeOf(request.principal);
-  return { ...request, db: deps.db, graph: deps.graph, scope, loaders: createLoaders(deps.db, scope) };
+  return {
+    ...request,
+    db: deps.db,
+    graph: deps.graph,
+    scope,
+    loaders: createLoaders(deps.db, scope),
+    audit: new AccessRecorder('labour', accessEvents, request.principal, request.meta),
+  };
 }

@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../shared/db/database.js';
 import { compositeKey, manyByKey, oneByKey } from '../../shared/loaders.js';
-import type { WorkerScope } from './access.js';
+import { accessEventsByWorkerIds } from '../../shared/audit/access-log.js';
+import { recordScopeOf, type WorkerScope } from './access.js';
+import { accessEvents } from './db/schema.js';
 import {
   findConsentsByIds,
   findConsentsByWorkerIds,
@@ -18,18 +20,19 @@ import { findWorkersByIds } from './db/queries/workers.js';
  * scope). Each batch is one SQL statement, so resolving N entities costs the same as resolving 2.
  */
 export function createLoaders(db: Database, scope: WorkerScope) {
+  const records = recordScopeOf(scope);
   return {
     workerById: new DataLoader(async (ids: readonly string[]) =>
       oneByKey(ids, await findWorkersByIds(db, scope, ids), (row) => row.id),
     ),
     placementById: new DataLoader(async (ids: readonly string[]) =>
-      oneByKey(ids, await findPlacementsByIds(db, scope, ids), (row) => row.id),
+      oneByKey(ids, await findPlacementsByIds(db, records, ids), (row) => row.id),
     ),
     documentById: new DataLoader(async (ids: readonly string[]) =>
-      oneByKey(ids, await findDocumentsByIds(db, scope, ids), (row) => row.id),
+      oneByKey(ids, await findDocumentsByIds(db, records, ids), (row) => row.id),
     ),
     consentById: new DataLoader(async (ids: readonly string[]) =>
-      oneByKey(ids, await findConsentsByIds(db, scope, ids), (row) => row.id),
+      oneByKey(ids, await findConsentsByIds(db, records, ids), (row) => row.id),
     ),
     placementsByWorkerId: new DataLoader(async (workerIds: readonly string[]) =>
       manyByKey(workerIds, await findPlacementsByWorkerIds(db, workerIds), (row) => row.workerId),
@@ -39,6 +42,9 @@ export function createLoaders(db: Database, scope: WorkerScope) {
     ),
     consentsByWorkerId: new DataLoader(async (workerIds: readonly string[]) =>
       manyByKey(workerIds, await findConsentsByWorkerIds(db, workerIds), (row) => row.workerId),
+    ),
+    accessEventsByWorkerId: new DataLoader((workerIds: readonly string[]) =>
+      accessEventsByWorkerIds(db, accessEvents, workerIds),
     ),
     regionStats: new DataLoader(
       async (keys: readonly RegionYear[]) =>

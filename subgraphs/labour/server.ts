@@ -2,20 +2,27 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { createSubgraphService, type SubgraphFactory } from '../../shared/http/subgraph.js';
 import { defaultGraphClient, defaultTokenVerifier } from '../../shared/http/subgraph-defaults.js';
+import { accessLogPlugin } from '../../shared/audit/plugin.js';
 import { createLogger } from '../../shared/logging.js';
+import { protect } from '../../shared/rules.js';
 import { subgraphTypeDefs } from '../../shared/schema-files.js';
+import { AUDITED } from './audit.js';
 import { createContext, type Context } from './context.js';
+import { permissions } from './permissions.js';
 import { resolvers } from './resolvers/index.js';
 
 /** The labour subgraph as a service, ready to listen. A pure factory: tests and `main.ts` both use it. */
 export const createSubgraph: SubgraphFactory = async (deps) => {
   const { store, config } = deps;
   const graph = deps.graph ?? defaultGraphClient(config);
-  const schema = buildSubgraphSchema({
-    typeDefs: subgraphTypeDefs('labour'),
-    // Codegen's resolver map is typed per field; @apollo/subgraph takes the loose map.
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
-  });
+  const schema = protect(
+    buildSubgraphSchema({
+      typeDefs: subgraphTypeDefs('labour'),
+      // Codegen's resolver map is typed per field; @apollo/subgraph takes the loose map.
+      resolvers: resolvers as GraphQLResolverMap<unknown>,
+    }),
+    permissions,
+  );
   return createSubgraphService<Context>({
     name: 'labour',
     schema,
@@ -24,5 +31,6 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     production: config.production,
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
     createContext: (request) => createContext({ db: store.db, graph }, request),
+    plugins: [accessLogPlugin<Context>(store.db, AUDITED)],
   });
 };

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { WorkerRow, DocumentRow, PlacementRow, ConsentRow } from '../db/schema.js';
 import type { RegionStatsKey } from '../../../shared/stats.js';
+import type { AccessEventView } from '../../../shared/audit/access-log.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -19,6 +20,45 @@ export type Scalars = {
   /** An instant in time, ISO 8601 with a time zone offset, served in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Whether an access read or wrote data. */
+export type AccessAction =
+  /** The data was read. */
+  | 'READ'
+  /** The data was created or changed. */
+  | 'WRITE';
+
+/**
+ * One access to a worker's data, from the tamper-evident access log of the institution that
+ * answered it (UU PDP 27/2022 Art. 31-32: the processing trail a worker may ask for).
+ */
+export type AccessEvent = {
+  __typename?: 'AccessEvent';
+  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** Whether the data was read or written. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request. */
+  clientId: Scalars['String']['output'];
+  /** The ID of the record. */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The request ID, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
+  service: Scalars['String']['output'];
 };
 
 /** A worker's consent, recorded at the LTSA desk, to share their data with one institution for one purpose. */
@@ -600,6 +640,12 @@ export type UpdateWorkerInput = {
 /** A migrant worker or prospective migrant worker (PMI / calon PMI): the person, across all placements. */
 export type Worker = {
   __typename?: 'Worker';
+  /**
+   * Every recorded access to this worker's data across all four institutions, oldest first: who,
+   * when, which fields, for what purpose. For the labour office of the worker's region and ministry
+   * auditors, with `audit:read`.
+   */
+  accessLog: Maybe<Array<AccessEvent>>;
   /** Street address (alamat); personal data, only for the labour office of the worker's region and ministry clients with `pii:read`. */
   address: Maybe<Scalars['String']['output']>;
   /** Date of birth (tanggal lahir), ISO 8601; personal data, only for the labour office of the worker's region and ministry clients with `pii:read`. */
@@ -624,6 +670,8 @@ export type Worker = {
   id: Scalars['ID']['output'];
   /** Marital status (status perkawinan) as declared at registration. */
   maritalStatus: Maybe<MaritalStatus>;
+  /** Accesses to this worker's data recorded by the ministry (filled in by the ministry subgraph). */
+  ministryAccessEvents: Maybe<Array<AccessEvent>>;
   /** NIK (Nomor Induk Kependudukan), 16 digits; in full for the labour office of the worker's region and ministry clients with `pii:read`, masked (`3507********0042`) for everyone else. */
   nik: Scalars['String']['output'];
   /** Mobile phone number (nomor HP), digits with an optional leading `+`; personal data, only for the labour office of the worker's region and ministry clients with `pii:read`. */
@@ -638,6 +686,10 @@ export type Worker = {
   sex: Sex;
   /** Where the worker stands in the migration lifecycle. */
   status: WorkerStatus;
+  /** Accesses to this worker's data recorded by training providers (filled in by the training subgraph). */
+  trainingAccessEvents: Maybe<Array<AccessEvent>>;
+  /** Accesses to this worker's data recorded by university partners (filled in by the university subgraph). */
+  universityAccessEvents: Maybe<Array<AccessEvent>>;
   /** Kemendagri code of the village (desa/kelurahan) of domicile, e.g. `35.07.11.2008`; part of the address. */
   villageCode: Maybe<Scalars['String']['output']>;
 };
@@ -797,20 +849,24 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['RegionStats'], {"regionCode":true,"year":true}> );
   Worker:
     ( { __typename: 'Worker' }
-    & GraphQLRecursivePick<FederationTypes['Worker'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Worker'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Worker'], {"ministryAccessEvents":{"at":true,"institution":{"id":true},"clientId":true,"actingSubject":true,"purpose":true,"caseReference":true,"service":true,"action":true,"entityType":true,"entityId":true,"fields":true,"requestId":true},"trainingAccessEvents":{"at":true,"institution":{"id":true},"clientId":true,"actingSubject":true,"purpose":true,"caseReference":true,"service":true,"action":true,"entityType":true,"entityId":true,"fields":true,"requestId":true},"universityAccessEvents":{"at":true,"institution":{"id":true},"clientId":true,"actingSubject":true,"purpose":true,"caseReference":true,"service":true,"action":true,"entityType":true,"entityId":true,"fields":true,"requestId":true}}> ) );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessAction: AccessAction;
+  AccessEvent: ResolverTypeWrapper<AccessEventView>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Consent: ResolverTypeWrapper<ConsentRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ConsentPurpose: ConsentPurpose;
   CreatePlacementInput: CreatePlacementInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DestinationCount: ResolverTypeWrapper<DestinationCount>;
@@ -849,12 +905,13 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AccessEvent: AccessEventView;
+  String: Scalars['String']['output'];
   Consent: ConsentRow;
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   CreatePlacementInput: CreatePlacementInput;
   Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DestinationCount: DestinationCount;
@@ -877,6 +934,21 @@ export type ResolversParentTypes = ResolversObject<{
   WorkerConnection: Omit<WorkerConnection, 'edges'> & { edges: Array<ResolversParentTypes['WorkerEdge']> };
   WorkerEdge: Omit<WorkerEdge, 'node'> & { node: ResolversParentTypes['Worker'] };
   WorkerFilter: WorkerFilter;
+}>;
+
+export type AccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessEvent'] = ResolversParentTypes['AccessEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent'], FederationReferenceType extends FederationReferenceTypes['Consent'] = FederationReferenceTypes['Consent']> = ResolversObject<{
@@ -1008,6 +1080,7 @@ export type StatCountResolvers<ContextType = Context, ParentType extends Resolve
 
 export type WorkerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Worker'] = ResolversParentTypes['Worker'], FederationReferenceType extends FederationReferenceTypes['Worker'] = FederationReferenceTypes['Worker']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Worker']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accessLog?: Resolver<Maybe<Array<ResolversTypes['AccessEvent']>>, ParentType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   birthPlace?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1042,6 +1115,7 @@ export type WorkerEdgeResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessEvent?: AccessEventResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

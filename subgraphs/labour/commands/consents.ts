@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { ConflictError, NotFoundError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
+import { recordEntity } from '../audit.js';
 import { sendConsentFact } from '../consent-facts.js';
 import type { Context } from '../context.js';
 import { consents, type ConsentRow } from '../db/schema.js';
@@ -44,7 +45,17 @@ export async function grantConsent(context: Context, rawInput: unknown): Promise
   };
   await sendConsentFact(context, consent, worker.districtCode);
   try {
-    return await insertConsent(context.db, consent);
+    return await context.db.transaction(async (tx) => {
+      const inserted = await insertConsent(tx, consent);
+      await context.audit.wrote(tx, [
+        {
+          ...recordEntity('Consent', inserted),
+          workerDistrictCode: worker.districtCode,
+          fields: Object.keys(input),
+        },
+      ]);
+      return inserted;
+    });
   } catch (error) {
     await sendConsentFact(context, { ...consent, revokedAt: new Date() }, worker.districtCode).catch(
       (compensation: unknown) =>
@@ -69,7 +80,13 @@ export async function revokeConsent(context: Context, rawId: unknown): Promise<C
   if (consent.revokedAt) return consent;
   const revokedAt = new Date();
   await sendConsentFact(context, { ...consent, revokedAt }, worker.districtCode);
-  return updateConsent(context.db, consent.id, { revokedAt });
+  return context.db.transaction(async (tx) => {
+    const revoked = await updateConsent(tx, consent.id, { revokedAt });
+    await context.audit.wrote(tx, [
+      { ...recordEntity('Consent', revoked), workerDistrictCode: worker.districtCode, fields: ['revokedAt'] },
+    ]);
+    return revoked;
+  });
 }
 
 export function isConsentActive(consent: ConsentRow, now: Date = new Date()): boolean {

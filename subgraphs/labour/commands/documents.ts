@@ -3,6 +3,7 @@ import { parseInput } from '../../../shared/validation/input.js';
 import type { Context } from '../context.js';
 import type { DocumentRow } from '../db/schema.js';
 import { insertDocument, updateDocument } from '../db/queries/records.js';
+import { recordEntity } from '../audit.js';
 import { PLACEMENT_DOCUMENTS } from '../documents.js';
 import { id as documentId, recordDocumentInput, rejectionReason } from '../validation.js';
 import { writableWorker } from './workers.js';
@@ -18,15 +19,25 @@ export async function recordDocument(context: Context, rawInput: unknown): Promi
   } else if (PLACEMENT_DOCUMENTS.includes(input.type)) {
     throw BadUserInputError.of('input.placementId', `is required for a ${input.type} document`);
   }
-  return insertDocument(context.db, {
-    workerId: worker.id,
-    placementId: input.placementId ?? null,
-    type: input.type,
-    number: input.number ?? null,
-    issuer: input.issuer,
-    issuedOn: input.issuedOn ?? null,
-    validUntil: input.validUntil ?? null,
-    recordedBy: context.principal.institutionId,
+  return context.db.transaction(async (tx) => {
+    const document = await insertDocument(tx, {
+      workerId: worker.id,
+      placementId: input.placementId ?? null,
+      type: input.type,
+      number: input.number ?? null,
+      issuer: input.issuer,
+      issuedOn: input.issuedOn ?? null,
+      validUntil: input.validUntil ?? null,
+      recordedBy: context.principal.institutionId,
+    });
+    await context.audit.wrote(tx, [
+      {
+        ...recordEntity('Document', document),
+        workerDistrictCode: worker.districtCode,
+        fields: Object.keys(input),
+      },
+    ]);
+    return document;
   });
 }
 
@@ -43,7 +54,13 @@ async function submittedDocument(context: Context, rawId: unknown): Promise<Docu
 
 export async function verifyDocument(context: Context, rawId: unknown): Promise<DocumentRow> {
   const document = await submittedDocument(context, rawId);
-  return updateDocument(context.db, document.id, { status: 'VERIFIED', verifiedAt: new Date() });
+  return context.db.transaction(async (tx) => {
+    const verified = await updateDocument(tx, document.id, { status: 'VERIFIED', verifiedAt: new Date() });
+    await context.audit.wrote(tx, [
+      { ...recordEntity('Document', verified), fields: ['status', 'verifiedAt'] },
+    ]);
+    return verified;
+  });
 }
 
 export async function rejectDocument(
@@ -53,5 +70,11 @@ export async function rejectDocument(
 ): Promise<DocumentRow> {
   const reason = parseInput(rejectionReason, rawReason, 'reason');
   const document = await submittedDocument(context, rawId);
-  return updateDocument(context.db, document.id, { status: 'REJECTED', rejectionReason: reason });
+  return context.db.transaction(async (tx) => {
+    const rejected = await updateDocument(tx, document.id, { status: 'REJECTED', rejectionReason: reason });
+    await context.audit.wrote(tx, [
+      { ...recordEntity('Document', rejected), fields: ['status', 'rejectionReason'] },
+    ]);
+    return rejected;
+  });
 }

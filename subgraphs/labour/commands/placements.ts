@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import type { PlacementRow, WorkerStatus } from '../db/schema.js';
 import { insertPlacement, updatePlacement } from '../db/queries/records.js';
 import { updateWorker } from '../db/queries/workers.js';
+import { recordEntity, workerEntity } from '../audit.js';
 import { DEPARTABLE } from '../lifecycle.js';
 import { createPlacementInput, eventDate, id as placementIdSchema } from '../validation.js';
 import { writableWorker } from './workers.js';
@@ -39,6 +40,14 @@ export async function createPlacement(context: Context, rawInput: unknown): Prom
     });
     // A departure discovered outside the legal process marks the worker as non-procedural.
     if (channel === 'NON_PROCEDURAL') await updateWorker(tx, worker.id, { status: 'NON_PROCEDURAL' });
+    await context.audit.wrote(tx, [
+      {
+        ...recordEntity('Placement', placement),
+        workerDistrictCode: worker.districtCode,
+        fields: Object.keys(input),
+      },
+      ...(channel === 'NON_PROCEDURAL' ? [{ ...workerEntity(worker), fields: ['status'] }] : []),
+    ]);
     return placement;
   });
 }
@@ -60,7 +69,15 @@ async function advance(
 ): Promise<PlacementRow> {
   return context.db.transaction(async (tx) => {
     const updated = await updatePlacement(tx, placement.id, placementChanges);
-    await updateWorker(tx, placement.workerId, { status: workerStatus });
+    const worker = await updateWorker(tx, placement.workerId, { status: workerStatus });
+    await context.audit.wrote(tx, [
+      {
+        ...recordEntity('Placement', updated),
+        workerDistrictCode: worker.districtCode,
+        fields: Object.keys(placementChanges),
+      },
+      { ...workerEntity(worker), fields: ['status'] },
+    ]);
     return updated;
   });
 }

@@ -5,6 +5,7 @@ import { assertCanWriteInRegion, workerNotFound } from '../access.js';
 import type { Context } from '../context.js';
 import type { WorkerRow, WorkerStatus } from '../db/schema.js';
 import { insertWorker, nikExists, updateWorker as updateWorkerRow } from '../db/queries/workers.js';
+import { workerEntity } from '../audit.js';
 import { canChangeStatus } from '../lifecycle.js';
 import { registerWorkerInput, statusReason, updateWorkerInput } from '../validation.js';
 
@@ -30,20 +31,24 @@ export async function registerWorker(context: Context, rawInput: unknown): Promi
   if (await nikExists(context.db, input.nik)) {
     throw new ConflictError('A worker with this NIK is already registered with the hub.');
   }
-  return insertWorker(context.db, {
-    nik: input.nik,
-    fullName: input.fullName,
-    sex: input.sex,
-    birthDate: input.birthDate,
-    birthPlace: input.birthPlace,
-    maritalStatus: input.maritalStatus,
-    education: input.education,
-    phone: input.phone ?? null,
-    address: input.address,
-    villageCode: input.villageCode,
-    districtCode,
-    status: input.status ?? 'REGISTERED',
-    registeredBy: context.principal.institutionId,
+  return context.db.transaction(async (tx) => {
+    const worker = await insertWorker(tx, {
+      nik: input.nik,
+      fullName: input.fullName,
+      sex: input.sex,
+      birthDate: input.birthDate,
+      birthPlace: input.birthPlace,
+      maritalStatus: input.maritalStatus,
+      education: input.education,
+      phone: input.phone ?? null,
+      address: input.address,
+      villageCode: input.villageCode,
+      districtCode,
+      status: input.status ?? 'REGISTERED',
+      registeredBy: context.principal.institutionId,
+    });
+    await context.audit.wrote(tx, [{ ...workerEntity(worker), fields: Object.keys(input) }]);
+    return worker;
   });
 }
 
@@ -54,9 +59,11 @@ export async function updateWorker(context: Context, id: string, rawInput: unkno
   // Moving a worker to a village outside the office's region would hand the record to another
   // office; that transfer is not something one office can do alone.
   if (districtCode) assertCanWriteInRegion(context.principal, districtCode);
-  return updateWorkerRow(context.db, id, {
-    ...definedOnly(input),
-    ...(districtCode ? { districtCode } : {}),
+  const changes = definedOnly(input);
+  return context.db.transaction(async (tx) => {
+    const worker = await updateWorkerRow(tx, id, { ...changes, ...(districtCode ? { districtCode } : {}) });
+    await context.audit.wrote(tx, [{ ...workerEntity(worker), fields: Object.keys(changes) }]);
+    return worker;
   });
 }
 
@@ -72,5 +79,9 @@ export async function changeWorkerStatus(
   if (!canChangeStatus(worker.status, status)) {
     throw new ConflictError(`A worker cannot move from ${worker.status} to ${status} by hand.`);
   }
-  return updateWorkerRow(context.db, id, { status });
+  return context.db.transaction(async (tx) => {
+    const updated = await updateWorkerRow(tx, id, { status });
+    await context.audit.wrote(tx, [{ ...workerEntity(updated), fields: ['status'] }]);
+    return updated;
+  });
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { accessEventsTable } from '../../../shared/audit/table.js';
 import { date, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything the labour offices own lives in the `labour` PostgreSQL schema. */
@@ -217,6 +218,9 @@ export const consents = labour.table(
     index('consents_grantee_idx').on(table.granteeInstitutionId, table.purpose, table.workerId),
   ],
 );
+
+/** Who read or wrote which worker data through this subgraph (tamper-evident, see shared/audit). */
+export const accessEvents = accessEventsTable(labour);
 
 export type WorkerRow = typeof workers.$inferSelect;
 export type PlacementRow = typeof placements.$inferSelect;

@@ -1,13 +1,35 @@
-import type { WorkerResolvers } from '../__generated__/resolvers-types.js';
+import {
+  assertMayReadAccessLog,
+  mergeAccessEvents,
+  type AccessEventView,
+} from '../../../shared/audit/access-log.js';
+import { mayReadPersonalData } from '../../../shared/rules.js';
 import { uuid } from '../../../shared/validation/input.js';
+import { maskNik } from '../../../shared/validation/nik.js';
+import type { WorkerResolvers } from '../__generated__/resolvers-types.js';
+import type { WorkerRow } from '../db/schema.js';
 
 const OPEN = new Set(['PLANNED', 'DEPARTED', 'ABROAD']);
 
+/** The access events other services hand over for `accessLog` (its `@requires` fields). */
+interface ExternalAccessEvents {
+  readonly ministryAccessEvents?: readonly AccessEventView[] | null;
+  readonly trainingAccessEvents?: readonly AccessEventView[] | null;
+  readonly universityAccessEvents?: readonly AccessEventView[] | null;
+}
+
 export const Worker: WorkerResolvers = {
   // `_entities` may carry any id; the loader applies the caller's row rule, so a hidden worker
-  // resolves to null exactly like a missing one.
-  __resolveReference: async ({ id }, { loaders }) =>
-    uuid.safeParse(id).success ? loaders.workerById.load(id) : null,
+  // resolves to null exactly like a missing one. Fields other services required ride along.
+  __resolveReference: async (reference, { loaders }) => {
+    if (!uuid.safeParse(reference.id).success) return null;
+    const worker = await loaders.workerById.load(reference.id);
+    if (!worker) return null;
+    const { ministryAccessEvents, trainingAccessEvents, universityAccessEvents } =
+      reference as ExternalAccessEvents;
+    return { ...worker, ministryAccessEvents, trainingAccessEvents, universityAccessEvents } as WorkerRow;
+  },
+  nik: (worker, _args, { principal }) => (mayReadPersonalData(principal) ? worker.nik : maskNik(worker.nik)),
   district: (worker) => ({ code: worker.districtCode }),
   registeredBy: (worker) => ({ id: worker.registeredBy }),
   documents: (worker, _args, { loaders }) => loaders.documentsByWorkerId.load(worker.id),
@@ -16,4 +38,15 @@ export const Worker: WorkerResolvers = {
     (await loaders.placementsByWorkerId.load(worker.id)).find((placement) => OPEN.has(placement.status)) ??
     null,
   consents: (worker, _args, { loaders }) => loaders.consentsByWorkerId.load(worker.id),
+  accessLog: async (worker, _args, { principal, loaders }) => {
+    assertMayReadAccessLog(principal, worker.districtCode);
+    const external = worker as WorkerRow & ExternalAccessEvents;
+    const own = await loaders.accessEventsByWorkerId.load(worker.id);
+    return mergeAccessEvents(
+      own,
+      external.ministryAccessEvents,
+      external.trainingAccessEvents,
+      external.universityAccessEvents,
+    );
+  },
 };

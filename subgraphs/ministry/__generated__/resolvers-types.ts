@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PlacementAgencyRow, JobOrderRow, SanctionRow, CaseRow, CaseNoteRow, RegionRow, InstitutionRow } from '../db/schema.js';
 import type { WorkerRepresentation, PlacementRepresentation } from '../references.js';
 import type { RegionStatsKey } from '../../../shared/stats.js';
+import type { AccessEventView } from '../../../shared/audit/access-log.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -20,6 +21,45 @@ export type Scalars = {
   /** An instant in time, ISO 8601 with a time zone offset, served in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Whether an access read or wrote data. */
+export type AccessAction =
+  /** The data was read. */
+  | 'READ'
+  /** The data was created or changed. */
+  | 'WRITE';
+
+/**
+ * One access to a worker's data, from the tamper-evident access log of the institution that
+ * answered it (UU PDP 27/2022 Art. 31-32: the processing trail a worker may ask for).
+ */
+export type AccessEvent = {
+  __typename?: 'AccessEvent';
+  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** Whether the data was read or written. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request. */
+  clientId: Scalars['String']['output'];
+  /** The ID of the record. */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The request ID, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
+  service: Scalars['String']['output'];
 };
 
 /** A complaint case about a worker (pengaduan), following the national complaint taxonomy; only for clients with `cases:read`, never for training providers or universities. */
@@ -765,6 +805,8 @@ export type Worker = {
   cases: Maybe<Array<Case>>;
   districtCode: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Accesses to this worker's data held by the ministry; gathered into `Worker.accessLog` and hidden from the public API. */
+  ministryAccessEvents: Maybe<Array<AccessEvent>>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -893,6 +935,8 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Worker' }
     & GraphQLRecursivePick<FederationTypes['Worker'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Worker'], {"districtCode":true}>
+        | GraphQLRecursivePick<FederationTypes['Worker'], {"districtCode":true}>
         | GraphQLRecursivePick<FederationTypes['Worker'], {"districtCode":true}> ) );
 }>;
 
@@ -900,8 +944,10 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Case: ResolverTypeWrapper<CaseRow>;
+  AccessAction: AccessAction;
+  AccessEvent: ResolverTypeWrapper<AccessEventView>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Case: ResolverTypeWrapper<CaseRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CaseCategory: CaseCategory;
   CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges'> & { edges: Array<ResolversTypes['CaseEdge']> }>;
@@ -951,8 +997,9 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Case: CaseRow;
+  AccessEvent: AccessEventView;
   String: Scalars['String']['output'];
+  Case: CaseRow;
   ID: Scalars['ID']['output'];
   CaseConnection: Omit<CaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CaseEdge']> };
   Int: Scalars['Int']['output'];
@@ -984,6 +1031,21 @@ export type ResolversParentTypes = ResolversObject<{
   StatCount: StatCount;
   UpdateAgencyLicenceInput: UpdateAgencyLicenceInput;
   Worker: WorkerRepresentation;
+}>;
+
+export type AccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessEvent'] = ResolversParentTypes['AccessEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case'], FederationReferenceType extends FederationReferenceTypes['Case'] = FederationReferenceTypes['Case']> = ResolversObject<{
@@ -1159,9 +1221,11 @@ export type WorkerResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Worker']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cases?: Resolver<Maybe<Array<ResolversTypes['Case']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ministryAccessEvents?: Resolver<Maybe<Array<ResolversTypes['AccessEvent']>>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessEvent?: AccessEventResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;

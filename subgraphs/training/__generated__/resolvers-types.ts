@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { TrainingProviderRow, CourseRow, EnrollmentRow, CertificationRow, ConsentFactRow } from '../db/schema.js';
 import type { WorkerReference } from '../references.js';
 import type { RegionStatsKey } from '../../../shared/stats.js';
+import type { AccessEventView } from '../../../shared/audit/access-log.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -19,6 +20,45 @@ export type Scalars = {
   /** An instant in time, ISO 8601 with a time zone offset, served in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Whether an access read or wrote data. */
+export type AccessAction =
+  /** The data was read. */
+  | 'READ'
+  /** The data was created or changed. */
+  | 'WRITE';
+
+/**
+ * One access to a worker's data, from the tamper-evident access log of the institution that
+ * answered it (UU PDP 27/2022 Art. 31-32: the processing trail a worker may ask for).
+ */
+export type AccessEvent = {
+  __typename?: 'AccessEvent';
+  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** Whether the data was read or written. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request. */
+  clientId: Scalars['String']['output'];
+  /** The ID of the record. */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The request ID, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
+  service: Scalars['String']['output'];
 };
 
 /** Accreditation grade (akreditasi) of a training provider; A is the highest. */
@@ -375,9 +415,13 @@ export type Worker = {
   __typename?: 'Worker';
   /** Competency certificates, newest first; a training provider sees those it issued, a university those of workers with an active EMPOWERMENT consent for it. */
   certifications: Maybe<Array<Certification>>;
+  /** Kecamatan of domicile (owned by the labour subgraph); decides which labour office may see the access log. */
+  districtCode: Scalars['String']['output'];
   /** Enrolments, newest first; a training provider sees only its own courses', a university none (null with FORBIDDEN). */
   enrollments: Maybe<Array<Enrollment>>;
   id: Scalars['ID']['output'];
+  /** Accesses to this worker's data held by the training providers; gathered into `Worker.accessLog` and hidden from the public API. */
+  trainingAccessEvents: Maybe<Array<AccessEvent>>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -488,17 +532,21 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['TrainingProvider'], {"id":true}> );
   Worker:
     ( { __typename: 'Worker' }
-    & GraphQLRecursivePick<FederationTypes['Worker'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Worker'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Worker'], {"districtCode":true}> ) );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessAction: AccessAction;
+  AccessEvent: ResolverTypeWrapper<AccessEventView>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Accreditation: Accreditation;
   Certification: ResolverTypeWrapper<CertificationRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ConsentFact: ResolverTypeWrapper<ConsentFactRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentFactInput: ConsentFactInput;
@@ -526,9 +574,10 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AccessEvent: AccessEventView;
+  String: Scalars['String']['output'];
   Certification: CertificationRow;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   ConsentFact: ConsentFactRow;
   Boolean: Scalars['Boolean']['output'];
   ConsentFactInput: ConsentFactInput;
@@ -548,6 +597,21 @@ export type ResolversParentTypes = ResolversObject<{
   TrainingProvider: TrainingProviderRow;
   UpdateEnrollmentInput: UpdateEnrollmentInput;
   Worker: WorkerReference;
+}>;
+
+export type AccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessEvent'] = ResolversParentTypes['AccessEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CertificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification'], FederationReferenceType extends FederationReferenceTypes['Certification'] = FederationReferenceTypes['Certification']> = ResolversObject<{
@@ -656,9 +720,11 @@ export type WorkerResolvers<ContextType = Context, ParentType extends ResolversP
   certifications?: Resolver<Maybe<Array<ResolversTypes['Certification']>>, ParentType, ContextType>;
   enrollments?: Resolver<Maybe<Array<ResolversTypes['Enrollment']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  trainingAccessEvents?: Resolver<Maybe<Array<ResolversTypes['AccessEvent']>>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessEvent?: AccessEventResolvers<ContextType>;
   Certification?: CertificationResolvers<ContextType>;
   ConsentFact?: ConsentFactResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;

@@ -4,6 +4,7 @@ import type { UniversityRow, MentoringProgramRow, MentorRow, ConsentFactRow } fr
 import type { VisibleSession } from '../db/queries/sessions.js';
 import type { WorkerReference } from '../sessions.js';
 import type { RegionStatsKey } from '../../../shared/stats.js';
+import type { AccessEventView } from '../../../shared/audit/access-log.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -20,6 +21,45 @@ export type Scalars = {
   /** An instant in time, ISO 8601 with a time zone offset, served in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Whether an access read or wrote data. */
+export type AccessAction =
+  /** The data was read. */
+  | 'READ'
+  /** The data was created or changed. */
+  | 'WRITE';
+
+/**
+ * One access to a worker's data, from the tamper-evident access log of the institution that
+ * answered it (UU PDP 27/2022 Art. 31-32: the processing trail a worker may ask for).
+ */
+export type AccessEvent = {
+  __typename?: 'AccessEvent';
+  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** Whether the data was read or written. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request. */
+  clientId: Scalars['String']['output'];
+  /** The ID of the record. */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The request ID, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
+  service: Scalars['String']['output'];
 };
 
 /** A new mentor of your university. */
@@ -432,9 +472,13 @@ export type University = {
 
 export type Worker = {
   __typename?: 'Worker';
+  /** Kecamatan of domicile (owned by the labour subgraph); decides which labour office may see the access log. */
+  districtCode: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** Mentoring sessions the worker took part in, newest first; a university sees its own programmes in full, statutory institutions a summary, training providers nothing (null with FORBIDDEN). */
   mentoringSessions: Maybe<Array<MentoringSession>>;
+  /** Accesses to this worker's data held by the university partners; gathered into `Worker.accessLog` and hidden from the public API. */
+  universityAccessEvents: Maybe<Array<AccessEvent>>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -545,15 +589,19 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['University'], {"id":true}> );
   Worker:
     ( { __typename: 'Worker' }
-    & GraphQLRecursivePick<FederationTypes['Worker'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Worker'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Worker'], {"districtCode":true}> ) );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AddMentorInput: AddMentorInput;
+  AccessAction: AccessAction;
+  AccessEvent: ResolverTypeWrapper<AccessEventView>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AddMentorInput: AddMentorInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BusinessStatus: BusinessStatus;
   ConsentFact: ResolverTypeWrapper<ConsentFactRow>;
@@ -587,8 +635,9 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AddMentorInput: AddMentorInput;
+  AccessEvent: AccessEventView;
   String: Scalars['String']['output'];
+  AddMentorInput: AddMentorInput;
   ID: Scalars['ID']['output'];
   ConsentFact: ConsentFactRow;
   Boolean: Scalars['Boolean']['output'];
@@ -609,6 +658,21 @@ export type ResolversParentTypes = ResolversObject<{
   StatCount: StatCount;
   University: UniversityRow;
   Worker: WorkerReference;
+}>;
+
+export type AccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessEvent'] = ResolversParentTypes['AccessEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ConsentFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentFact'] = ResolversParentTypes['ConsentFact']> = ResolversObject<{
@@ -717,9 +781,11 @@ export type WorkerResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Worker']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentoringSessions?: Resolver<Maybe<Array<ResolversTypes['MentoringSession']>>, ParentType, ContextType>;
+  universityAccessEvents?: Resolver<Maybe<Array<ResolversTypes['AccessEvent']>>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessEvent?: AccessEventResolvers<ContextType>;
   ConsentFact?: ConsentFactResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

@@ -1,0 +1,88 @@
+import { asc, inArray } from 'drizzle-orm';
+import type { Principal } from '../auth/principal.js';
+import type { Database } from '../db/database.js';
+import { ForbiddenError } from '../errors.js';
+import { manyByKey } from '../loaders.js';
+import { isWithinRegion } from '../reference/regions.js';
+import type { AccessEventRow, AccessEventsTable } from './table.js';
+
+/** An access event as the GraphQL `AccessEvent` type serves it. */
+export interface AccessEventView {
+  readonly at: Date | string;
+  readonly institution: { readonly id: string };
+  readonly clientId: string;
+  readonly actingSubject: string | null;
+  readonly purpose: string | null;
+  readonly caseReference: string | null;
+  readonly service: string;
+  readonly action: 'READ' | 'WRITE';
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly fields: readonly string[];
+  readonly requestId: string;
+}
+
+export function accessEventView(row: AccessEventRow): AccessEventView {
+  return {
+    at: row.at,
+    institution: { id: row.institutionId },
+    clientId: row.clientId,
+    actingSubject: row.actingSubject,
+    purpose: row.purpose,
+    caseReference: row.caseReference,
+    service: row.subgraph,
+    action: row.action === 'WRITE' ? 'WRITE' : 'READ',
+    entityType: row.entityType,
+    entityId: row.entityId,
+    fields: row.fields,
+    requestId: row.requestId,
+  };
+}
+
+/** Every event about these workers, oldest first, grouped in key order (one statement). */
+export async function accessEventsByWorkerIds(
+  db: Database,
+  table: AccessEventsTable,
+  workerIds: readonly string[],
+): Promise<AccessEventView[][]> {
+  const rows = await db
+    .select()
+    .from(table)
+    .where(inArray(table.workerId, [...workerIds]))
+    .orderBy(asc(table.at), asc(table.position));
+  return manyByKey(workerIds, rows, (row) => row.workerId ?? '').map((group) => group.map(accessEventView));
+}
+
+/**
+ * Who may read a worker's access log: ministry auditors, and the labour office of the worker's
+ * region (to answer the worker at the desk), both with `audit:read`.
+ */
+export function assertMayReadAccessLog(
+  principal: Principal,
+  workerDistrictCode: string | null | undefined,
+): void {
+  if (!principal.scopes.has('audit:read'))
+    throw new ForbiddenError('Reading the access log needs the audit:read scope.');
+  if (principal.institutionKind === 'MINISTRY') return;
+  if (
+    principal.institutionKind === 'LABOUR_OFFICE' &&
+    principal.regionCode !== null &&
+    typeof workerDistrictCode === 'string' &&
+    isWithinRegion(workerDistrictCode, principal.regionCode)
+  ) {
+    return;
+  }
+  throw new ForbiddenError(
+    "Only ministry auditors and the labour office of the worker's region may read this access log.",
+  );
+}
+
+/** Merges events from the four services into one time-ordered list. */
+export function mergeAccessEvents(
+  ...lists: readonly (readonly AccessEventView[] | null | undefined)[]
+): AccessEventView[] {
+  const all = lists.flatMap((list) => list ?? []);
+  const time = (event: AccessEventView) =>
+    event.at instanceof Date ? event.at.getTime() : Date.parse(event.at);
+  return all.sort((a, b) => time(a) - time(b) || a.service.localeCompare(b.service));
+}

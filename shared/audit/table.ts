@@ -1,0 +1,110 @@
+import { bigint, index, text, timestamp, uniqueIndex, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+
+/**
+ * The access log every subgraph keeps in its own schema: one row per entity touched per request.
+ * Append-only and hash-chained by database triggers (see `chainMigrationSql`): `position` and the
+ * hashes are set under a lock by the database itself, never by the application.
+ */
+export function accessEventsTable(schema: PgSchema) {
+  return schema.table(
+    'access_events',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      /** Place in the hash chain, assigned by the insert trigger under the chain's lock. */
+      position: bigint('position', { mode: 'number' }).notNull().default(0),
+      at: timestamp('at', { withTimezone: true, precision: 6 }).notNull().defaultNow(),
+      requestId: text('request_id').notNull(),
+      subgraph: text('subgraph').notNull(),
+      institutionId: uuid('institution_id').notNull(),
+      institutionKind: text('institution_kind').notNull(),
+      clientId: text('client_id').notNull(),
+      actingSubject: text('acting_subject'),
+      purpose: text('purpose'),
+      caseReference: text('case_reference'),
+      /** READ or WRITE. */
+      action: text('action').notNull(),
+      entityType: text('entity_type').notNull(),
+      entityId: text('entity_id').notNull(),
+      /** The worker whose data this is, when it is a worker's data. */
+      workerId: uuid('worker_id'),
+      /** The worker's kecamatan as this subgraph knows it, for the labour office's view of the log. */
+      workerDistrictCode: text('worker_district_code'),
+      fields: text('fields').array().notNull(),
+      prevHash: text('prev_hash').notNull().default(''),
+      hash: text('hash').notNull().default(''),
+    },
+    (table) => [
+      uniqueIndex('access_events_position_key').on(table.position),
+      index('access_events_worker_idx').on(table.workerId, table.at),
+      index('access_events_at_idx').on(table.at),
+    ],
+  );
+}
+
+export type AccessEventsTable = ReturnType<typeof accessEventsTable>;
+export type AccessEventRow = AccessEventsTable['$inferSelect'];
+export type NewAccessEvent = Omit<
+  AccessEventsTable['$inferInsert'],
+  'id' | 'position' | 'at' | 'prevHash' | 'hash'
+>;
+
+/**
+ * The canonical content of an event, as hashed. JSON (jsonb's text form) so no field can smuggle
+ * a separator; the instant in UTC with microseconds so the text never depends on the session's
+ * time zone.
+ */
+function canonicalSql(schema: string): string {
+  return `jsonb_build_array(
+      e.position, to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), e.request_id, e.subgraph,
+      e.institution_id, e.institution_kind, e.client_id, e.acting_subject, e.purpose, e.case_reference,
+      e.action, e.entity_type, e.entity_id, e.worker_id, e.worker_district_code, e.fields
+    )::text /* ${schema} */`;
+}
+
+/**
+ * SQL of the migration that makes a schema's access log tamper-evident: each new row gets the
+ * next position and `hash = sha256(prev_hash || canonical row)` under a transaction-level lock
+ * (so concurrent writers chain one after another), and updates, deletes and truncation are
+ * refused. `digest` recomputes a row's hash for `npm run audit:verify`.
+ */
+export function chainMigrationSql(schema: string): string {
+  const table = `"${schema}"."access_events"`;
+  return `
+CREATE FUNCTION "${schema}".access_event_digest(prev text, e ${table}) RETURNS text
+  LANGUAGE sql STABLE AS $$
+    SELECT encode(sha256(convert_to(prev || ${canonicalSql(schema)}, 'UTF8')), 'hex')
+  $$;
+--> statement-breakpoint
+CREATE FUNCTION "${schema}".access_events_chain() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+  DECLARE
+    last_position bigint;
+    last_hash text;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('${schema}.access_events'));
+    SELECT position, hash INTO last_position, last_hash FROM ${table} ORDER BY position DESC LIMIT 1;
+    NEW.position := coalesce(last_position, 0) + 1;
+    NEW.at := clock_timestamp();
+    NEW.prev_hash := coalesce(last_hash, 'genesis');
+    NEW.hash := "${schema}".access_event_digest(NEW.prev_hash, NEW);
+    RETURN NEW;
+  END
+  $$;
+--> statement-breakpoint
+CREATE TRIGGER access_events_chain BEFORE INSERT ON ${table}
+  FOR EACH ROW EXECUTE FUNCTION "${schema}".access_events_chain();
+--> statement-breakpoint
+CREATE FUNCTION "${schema}".access_events_append_only() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+  BEGIN
+    RAISE EXCEPTION 'the access log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+  END
+  $$;
+--> statement-breakpoint
+CREATE TRIGGER access_events_no_update BEFORE UPDATE OR DELETE ON ${table}
+  FOR EACH ROW EXECUTE FUNCTION "${schema}".access_events_append_only();
+--> statement-breakpoint
+CREATE TRIGGER access_events_no_truncate BEFORE TRUNCATE ON ${table}
+  FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".access_events_append_only();
+`;
+}
