@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { Agent } from 'undici';
+import { SIGNATURE_HEADER, signBody } from '../shared/http/gateway-signature.js';
 import { forwardedHeaders } from '../shared/http/request-meta.js';
 import type { GatewayContext } from './context.js';
 
@@ -25,6 +26,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     readonly serviceName: string,
     url: string,
     private readonly timeoutMs: number,
+    private readonly signingSecret: string | undefined,
   ) {
     this.endpoint = new URL(url);
     this.pool = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
@@ -42,11 +44,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const caller = context as Partial<GatewayContext>;
     if (caller.authorization !== undefined && caller.meta)
       Object.assign(headers, forwardedHeaders(caller.authorization, caller.meta));
-    const payload = {
+    const payload = JSON.stringify({
       query: request.query,
       variables: request.variables,
       operationName: request.operationName,
-    };
+    });
+    if (this.signingSecret) headers[SIGNATURE_HEADER] = signBody(this.signingSecret, payload);
     let text: string;
     try {
       const response = await this.pool.request({
@@ -54,7 +57,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         path: this.endpoint.pathname,
         method: 'POST',
         headers,
-        body: JSON.stringify(payload),
+        body: payload,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
       });

@@ -6,7 +6,7 @@ import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations
 import { createTokenVerifier } from '../shared/auth/token-verifier.js';
 import { SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../shared/config.js';
 import type { Store } from '../shared/db/database.js';
-import { createErrorFormatter, UnauthenticatedError } from '../shared/errors.js';
+import { createErrorFormatter } from '../shared/errors.js';
 import { requestMetaOf } from '../shared/http/request-meta.js';
 import { createHttpService, listen, type Service } from '../shared/http/service.js';
 import { createLogger, type Logger } from '../shared/logging.js';
@@ -16,7 +16,8 @@ import { SubgraphDataSource } from './data-source.js';
 import { installMetrics } from './metrics.js';
 import { mountTokenEndpoint } from './oauth.js';
 import { gatewayReadiness } from './readiness.js';
-import { RevocationList } from './revocations.js';
+import { RevocationList } from '../shared/auth/revocation-list.js';
+import { suspendedClientIds } from './clients.js';
 import { TokenAuthority } from './tokens.js';
 
 export interface GatewayDependencies {
@@ -46,11 +47,15 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   ) as Record<SubgraphName, string>;
 
   const tokens = await TokenAuthority.open(config, store.db);
-  const revocations = new RevocationList(store.db);
+  const revocations = new RevocationList(
+    () => suspendedClientIds(store.db),
+    config.tokens.revocationMaxAgeMs,
+  );
   const verifyToken = createTokenVerifier({
     keys: tokens.getKey,
     issuer: config.tokens.issuer,
     audience: config.tokens.audience,
+    isSuspended: (clientId) => revocations.isSuspended(clientId),
   });
 
   const app = createHttpService({
@@ -64,12 +69,21 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   app.get('/.well-known/jwks.json', async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=60').send(tokens.jwks),
   );
+  // The kill switch as subgraphs read it: which clients' tokens to refuse though still unexpired.
+  app.get('/.well-known/revoked-clients', async (_request, reply) =>
+    reply.header('cache-control', 'no-store').send({ clients: await suspendedClientIds(store.db) }),
+  );
 
   const dataSources: SubgraphDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraphSdl(),
     buildService: ({ name, url }) => {
-      const source = new SubgraphDataSource(name, subgraphUrls[name as SubgraphName] ?? url ?? '', 30_000);
+      const source = new SubgraphDataSource(
+        name,
+        subgraphUrls[name as SubgraphName] ?? url ?? '',
+        30_000,
+        config.gatewaySigningSecret,
+      );
       dataSources.push(source);
       return source;
     },
@@ -93,9 +107,6 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     context: async (request) => {
       const authorization = request.headers.authorization ?? '';
       const principal = await verifyToken(authorization);
-      if (await revocations.isSuspended(principal.clientId)) {
-        throw new UnauthenticatedError('This client has been suspended.');
-      }
       return { principal, meta: requestMetaOf(request.headers, request.id), authorization };
     },
   });

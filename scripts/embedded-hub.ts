@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { HubConfig, SubgraphName } from '../shared/config.js';
 import { SUBGRAPH_NAMES } from '../shared/config.js';
 import type { Store } from '../shared/db/database.js';
@@ -32,6 +33,8 @@ export interface EmbeddedHub {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly gateway: GatewayService;
   readonly subgraphs: Readonly<Record<SubgraphName, Service>>;
+  /** The secret the gateway signs its subgraph requests with (tests sign as the gateway with it). */
+  readonly gatewaySigningSecret: string;
   close(): Promise<void>;
 }
 
@@ -41,7 +44,10 @@ export interface EmbeddedHub {
  * calls) only once it listens, hence the late binding.
  */
 export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<EmbeddedHub> {
-  const { config } = options;
+  // Every service of an embedded hub lives in this process: a fresh signing secret per start will do.
+  const config: HubConfig = options.config.gatewaySigningSecret
+    ? options.config
+    : { ...options.config, gatewaySigningSecret: randomBytes(32).toString('base64url') };
   let gatewayUrl: string | undefined = undefined;
   const gatewayLocation = () => {
     if (!gatewayUrl) throw new Error('The gateway is not listening yet.');
@@ -71,6 +77,7 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     subgraphUrls,
     gateway,
     subgraphs,
+    gatewaySigningSecret: config.gatewaySigningSecret ?? '',
     close: async () => {
       await gateway.close();
       await Promise.all(Object.values(subgraphs).map((service) => service.close()));

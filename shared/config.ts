@@ -42,6 +42,11 @@ const configSchema = z
     // An absolute URI, as RFC 8707 resource indicators must be.
     TOKEN_AUDIENCE: z.url().default('urn:migran-center:hub'),
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+    /** How stale a service's list of suspended clients may be; 0 re-reads it on every request. */
+    REVOCATION_MAX_AGE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+
+    /** Shared by the gateway and the subgraphs to sign and recognise the gateway's requests. */
+    GATEWAY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 
     SEED_DEMO_DATA: z.stringbool().default(true),
     SEED_WORKERS: z.coerce.number().int().min(0).max(2_000_000).default(3200),
@@ -69,8 +74,15 @@ export interface HubConfig {
   };
   readonly gateway: ServiceEndpoint;
   readonly subgraphs: Readonly<Record<SubgraphName, ServiceEndpoint>>;
-  readonly tokens: { readonly issuer: string; readonly audience: string; readonly ttlSeconds: number };
+  readonly tokens: {
+    readonly issuer: string;
+    readonly audience: string;
+    readonly ttlSeconds: number;
+    readonly revocationMaxAgeMs: number;
+  };
   readonly seed: { readonly demoData: boolean; readonly workers: number };
+  /** Unset: requests to subgraphs go unsigned and `@requires` facts from callers are not trusted. */
+  readonly gatewaySigningSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -115,7 +127,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       training: subgraph(raw.TRAINING_PORT, raw.TRAINING_URL),
       university: subgraph(raw.UNIVERSITY_PORT, raw.UNIVERSITY_URL),
     },
-    tokens: { issuer: raw.TOKEN_ISSUER, audience: raw.TOKEN_AUDIENCE, ttlSeconds: raw.TOKEN_TTL_SECONDS },
+    tokens: {
+      issuer: raw.TOKEN_ISSUER,
+      audience: raw.TOKEN_AUDIENCE,
+      ttlSeconds: raw.TOKEN_TTL_SECONDS,
+      revocationMaxAgeMs: raw.REVOCATION_MAX_AGE_MS,
+    },
     seed: { demoData: raw.SEED_DEMO_DATA, workers: raw.SEED_WORKERS },
+    gatewaySigningSecret: raw.GATEWAY_SIGNING_SECRET,
   };
 }

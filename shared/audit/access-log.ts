@@ -55,17 +55,21 @@ export async function accessEventsByWorkerIds(
 
 /**
  * Who may read a worker's access log: ministry auditors, and the labour office of the worker's
- * region (to answer the worker at the desk), both with `audit:read`.
+ * region (to answer the worker at the desk), both with `audit:read`. For a labour office the
+ * worker's kecamatan must be a fact the subgraph can trust: its own record, or a `@requires` field
+ * in a request the gateway signed. A caller writing its own representation could claim any region.
  */
 export function assertMayReadAccessLog(
   principal: Principal,
   workerDistrictCode: string | null | undefined,
+  districtTrusted: boolean,
 ): void {
   if (!principal.scopes.has('audit:read'))
     throw new ForbiddenError('Reading the access log needs the audit:read scope.');
   if (principal.institutionKind === 'MINISTRY') return;
   if (
     principal.institutionKind === 'LABOUR_OFFICE' &&
+    districtTrusted &&
     principal.regionCode !== null &&
     typeof workerDistrictCode === 'string' &&
     isWithinRegion(workerDistrictCode, principal.regionCode)

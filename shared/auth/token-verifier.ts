@@ -25,6 +25,8 @@ export interface TokenVerifierOptions {
   readonly keys: URL | JSONWebKeySet | JWTVerifyGetKey;
   readonly issuer: string;
   readonly audience: string;
+  /** The kill switch: a suspended client's still-valid tokens are refused. */
+  readonly isSuspended?: (clientId: string) => Promise<boolean>;
 }
 
 export type TokenVerifier = (authorizationHeader: string | undefined) => Promise<Principal>;
@@ -54,7 +56,11 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         requiredClaims: ['exp', 'iat', 'jti'],
         clockTolerance: 5,
       });
-      return principalFromClaims(payload);
+      const principal = principalFromClaims(payload);
+      if (await options.isSuspended?.(principal.clientId)) {
+        throw new UnauthenticatedError('This client has been suspended.');
+      }
+      return principal;
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       if (error instanceof joseErrors.JWTExpired)

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import { RevocationList, remoteRevocations } from '../auth/revocation-list.js';
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.js';
 import type { HubConfig } from '../config.js';
 import { createGraphClient, type GraphClient } from './graph-client.js';
@@ -21,7 +22,16 @@ export function defaultTokenVerifier(
     });
     return remote(header, token);
   };
-  return createTokenVerifier({ keys, issuer: config.tokens.issuer, audience: config.tokens.audience });
+  const revocations = new RevocationList(
+    remoteRevocations(() => resolve(gateway)),
+    config.tokens.revocationMaxAgeMs,
+  );
+  return createTokenVerifier({
+    keys,
+    issuer: config.tokens.issuer,
+    audience: config.tokens.audience,
+    isSuspended: (clientId) => revocations.isSuspended(clientId),
+  });
 }
 
 export function defaultGraphClient(

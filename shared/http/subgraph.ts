@@ -12,6 +12,7 @@ import type { Store } from '../db/database.js';
 import { createErrorFormatter } from '../errors.js';
 import type { Logger } from '../logging.js';
 import type { GraphClient } from './graph-client.js';
+import { isSignedByGateway, SIGNATURE_HEADER } from './gateway-signature.js';
 import { requestMetaOf } from './request-meta.js';
 import { createHttpService, listen, type Service } from './service.js';
 
@@ -22,6 +23,11 @@ export interface RequestContext {
   /** The caller's own Authorization header, for narrow calls through the gateway on their behalf. */
   readonly authorization: string;
   readonly logger: Logger;
+  /**
+   * The request carries the gateway's signature: facts in its representations (`@requires`
+   * fields) come from the owning subgraph. A direct caller's representations prove nothing.
+   */
+  readonly viaGateway: boolean;
 }
 
 /** What a subgraph's `createSubgraph` factory takes; the same for all four. */
@@ -46,6 +52,8 @@ export interface SubgraphServiceOptions<TContext extends RequestContext> {
   readonly verifyToken: TokenVerifier;
   /** Builds the per-request context (loaders are created here, never shared between requests). */
   readonly createContext: (request: RequestContext) => TContext;
+  /** Shared with the gateway to recognise its signed requests (see gateway-signature.ts). */
+  readonly gatewaySecret?: string | undefined;
   /** Subgraph-specific Apollo plugins (the access log). */
   readonly plugins?: readonly ApolloServerPlugin<TContext>[];
   readonly bodyLimit?: number;
@@ -89,7 +97,18 @@ export async function createSubgraphService<TContext extends RequestContext>(
       const authorization = request.headers.authorization ?? '';
       const principal = await options.verifyToken(authorization);
       const meta = requestMetaOf(request.headers, request.id);
-      return options.createContext({ principal, meta, authorization, logger: request.log as Logger });
+      const viaGateway = isSignedByGateway(
+        options.gatewaySecret,
+        request.body,
+        request.headers[SIGNATURE_HEADER],
+      );
+      return options.createContext({
+        principal,
+        meta,
+        authorization,
+        logger: request.log as Logger,
+        viaGateway,
+      });
     },
   });
   app.route({ method: ['GET', 'POST', 'OPTIONS'], url: '/graphql', handler });

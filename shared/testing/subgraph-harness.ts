@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config.js';
 import type { QueryObserver } from '../db/database.js';
 import type { GraphClient, GraphResult } from '../http/graph-client.js';
+import { SIGNATURE_HEADER, signBody } from '../http/gateway-signature.js';
 import type { SubgraphFactory } from '../http/subgraph.js';
 import { createTestDatabase as createDatabase } from './database.js';
 import { bearer, postGraphQL, type GraphQLResponse } from './graphql-client.js';
@@ -46,7 +48,12 @@ export async function startSubgraph(factory: SubgraphFactory, options: SubgraphH
       return (await options.graph(call)) as GraphResult<TData>;
     },
   };
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const gatewaySigningSecret = randomBytes(32).toString('base64url');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    GATEWAY_SIGNING_SECRET: gatewaySigningSecret,
+  });
   const service = await factory({ store, config, verifyToken: issuer.verifier, graph });
   const baseUrl = await service.listen(0, '127.0.0.1');
   const url = `${baseUrl}/graphql`;
@@ -68,6 +75,21 @@ export async function startSubgraph(factory: SubgraphFactory, options: SubgraphH
     ): Promise<GraphQLResponse<TData>> {
       const token = typeof identity === 'string' ? identity : await issuer.token(identity);
       return postGraphQL<TData>(url, query, variables, bearer(token));
+    },
+    /**
+     * The same request as the gateway sends it: signed, so `@requires` facts in representations
+     * count as the owning subgraph's. Without the signature they are the caller's word.
+     */
+    async requestAsGateway<TData = Record<string, unknown>>(
+      identity: TestIdentity,
+      query: string,
+      variables: Record<string, unknown> = {},
+    ): Promise<GraphQLResponse<TData>> {
+      const signature = signBody(gatewaySigningSecret, JSON.stringify({ query, variables }));
+      return postGraphQL<TData>(url, query, variables, {
+        ...bearer(await issuer.token(identity)),
+        [SIGNATURE_HEADER]: signature,
+      });
     },
     async close() {
       await service.close();

@@ -148,6 +148,13 @@ describe('the access log', () => {
     });
   });
 
+  it('does not count a field refused to the caller as read', async () => {
+    const worker = await insertTestWorker(hub.db);
+    await hub.request(MINISTRY_WITHOUT_PII, PERSONAL, { id: worker.id });
+    const [event] = await hub.db.select().from(accessEvents).where(eq(accessEvents.workerId, worker.id));
+    expect(event?.fields).toEqual(['fullName', 'nik']);
+  });
+
   it('records a write in the same transaction as the write, and nothing for a refused write', async () => {
     const registered = await hub.request<{ registerWorker: { id: string } }>(
       MALANG,

@@ -30,6 +30,7 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     logger: deps.logger ?? createLogger('labour', config.logLevel),
     production: config.production,
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
+    gatewaySecret: config.gatewaySigningSecret,
     createContext: (request) => createContext({ db: store.db, graph }, request),
     plugins: [accessLogPlugin<Context>(store.db, AUDITED)],
   });

@@ -49,9 +49,14 @@ describe('case rows', () => {
       });
     expect((await read(MINISTRY)).data).toEqual({ case: { id: complaint.id } });
     expect((await read(MALANG_OFFICE)).data).toEqual({ case: { id: complaint.id } });
-    for (const identity of [BLITAR_OFFICE, TRAINING_PROVIDER, UNIVERSITY, MINISTRY_WITHOUT_CASES]) {
+    // Another region's case is indistinguishable from a missing one.
+    const elsewhere = await read(BLITAR_OFFICE);
+    expect(elsewhere.errors).toEqual([]);
+    expect(elsewhere.data).toEqual({ case: null });
+    // Those who may never see cases are told so, whatever the id.
+    for (const identity of [TRAINING_PROVIDER, UNIVERSITY, MINISTRY_WITHOUT_CASES]) {
       const response = await read(identity);
-      expect(response.errors).toEqual([]);
+      expect(errorCodes(response)).toEqual(['FORBIDDEN']);
       expect(response.data).toEqual({ case: null });
     }
   });
@@ -80,9 +85,9 @@ describe('case rows', () => {
     expect((await hub.request(MINISTRY, query, { representations })).data).toEqual({
       _entities: [{ id: sanction.id, case: { id: complaint.id } }],
     });
-    expect((await hub.request(UNIVERSITY, query, { representations })).data).toEqual({
-      _entities: [{ id: sanction.id, case: null }],
-    });
+    const university = await hub.request(UNIVERSITY, query, { representations });
+    expect(university.data).toEqual({ _entities: [{ id: sanction.id, case: null }] });
+    expect(errorCodes(university)).toEqual(['FORBIDDEN']);
   });
 });
 
@@ -119,7 +124,8 @@ describe('cases list', () => {
     const malang = await hub.request<CasePage>(MALANG_OFFICE, CASES, { filter });
     expect(malang.data?.cases.totalCount).toBe(3);
     const nobody = await hub.request<CasePage>(TRAINING_PROVIDER, CASES, { filter });
-    expect(nobody.data?.cases).toMatchObject({ totalCount: 0, edges: [] });
+    expect(errorCodes(nobody)).toEqual(['FORBIDDEN']);
+    expect(nobody.data).toBeNull();
   });
 
   it('filters by status, category and region', async () => {
@@ -237,8 +243,9 @@ describe('batching', () => {
       return hub.statements() - before;
     };
     const [few, many] = [await cost(2), await cost(20)];
-    // One statement per loader: cases, agencies, sanctions, institutions, regions, notes, worker cases.
-    expect(few).toBe(7);
+    // One statement per loader: cases, agencies, sanctions, institutions, regions, notes, worker
+    // cases; and one insert into the access log.
+    expect(few).toBe(8);
     expect(many).toBe(few);
   });
 
@@ -264,8 +271,8 @@ describe('batching', () => {
       return hub.statements() - before;
     };
     const [few, many] = [await cost(2), await cost(20)];
-    // Cases by worker, institutions, notes.
-    expect(few).toBe(3);
+    // Cases by worker, institutions, notes; and one insert into the access log.
+    expect(few).toBe(4);
     expect(many).toBe(few);
   });
 });

@@ -1,7 +1,9 @@
+import { AccessRecorder } from '../../shared/audit/recorder.js';
 import type { Database } from '../../shared/db/database.js';
 import type { GraphClient } from '../../shared/http/graph-client.js';
 import type { RequestContext } from '../../shared/http/subgraph.js';
 import { caseScopeOf, type CaseScope } from './access.js';
+import { accessEvents } from './db/schema.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Per-request context of the ministry subgraph. */
@@ -12,6 +14,8 @@ export interface Context extends RequestContext {
   readonly loaders: Loaders;
   /** Narrow calls through the gateway with the caller's identity (the worker's district for a new case). */
   readonly graph: GraphClient;
+  /** This request's entries in the access log. */
+  readonly audit: AccessRecorder;
 }
 
 export interface MinistryDependencies {
@@ -27,5 +31,6 @@ export function createContext(deps: MinistryDependencies, request: RequestContex
     graph: deps.graph,
     caseScope,
     loaders: createLoaders(deps.db, caseScope),
+    audit: new AccessRecorder('ministry', accessEvents, request.principal, request.meta),
   };
 }

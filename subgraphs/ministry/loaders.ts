@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../shared/db/database.js';
 import { compositeKey, manyByKey, oneByKey } from '../../shared/loaders.js';
+import { accessEventsByWorkerIds } from '../../shared/audit/access-log.js';
 import type { CaseScope } from './access.js';
+import { accessEvents } from './db/schema.js';
 import {
   findAgenciesByIds,
   findJobOrdersByAgencyIds,
@@ -56,6 +58,9 @@ export function createLoaders(db: Database, caseScope: CaseScope) {
     ),
     institutionById: new DataLoader(async (ids: readonly string[]) =>
       oneByKey(ids, await findInstitutionsByIds(db, ids), (row) => row.id),
+    ),
+    accessEventsByWorkerId: new DataLoader((workerIds: readonly string[]) =>
+      accessEventsByWorkerIds(db, accessEvents, workerIds),
     ),
     regionStats: new DataLoader(
       async (keys: readonly RegionYear[]) =>

@@ -157,8 +157,8 @@ describe('Placement.compliance', () => {
       return hub.statements() - before;
     };
     const [few, many] = [await cost(2), await cost(20)];
-    // One statement each for agencies, job orders and sanctions.
-    expect(few).toBe(3);
+    // One statement each for agencies, job orders and sanctions; and one insert into the access log.
+    expect(few).toBe(4);
     expect(many).toBe(few);
   });
 });

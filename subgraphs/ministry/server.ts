@@ -2,20 +2,27 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { createSubgraphService, type SubgraphFactory } from '../../shared/http/subgraph.js';
 import { defaultGraphClient, defaultTokenVerifier } from '../../shared/http/subgraph-defaults.js';
+import { accessLogPlugin } from '../../shared/audit/plugin.js';
 import { createLogger } from '../../shared/logging.js';
+import { protect } from '../../shared/rules.js';
 import { subgraphTypeDefs } from '../../shared/schema-files.js';
+import { AUDITED } from './audit.js';
 import { createContext, type Context } from './context.js';
+import { permissions } from './permissions.js';
 import { resolvers } from './resolvers/index.js';
 
 /** The ministry subgraph as a service, ready to listen. A pure factory: tests and `main.ts` both use it. */
 export const createSubgraph: SubgraphFactory = async (deps) => {
   const { store, config } = deps;
   const graph = deps.graph ?? defaultGraphClient(config);
-  const schema = buildSubgraphSchema({
-    typeDefs: subgraphTypeDefs('ministry'),
-    // Codegen's resolver map is typed per field; @apollo/subgraph takes the loose map.
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
-  });
+  const schema = protect(
+    buildSubgraphSchema({
+      typeDefs: subgraphTypeDefs('ministry'),
+      // Codegen's resolver map is typed per field; @apollo/subgraph takes the loose map.
+      resolvers: resolvers as GraphQLResolverMap<unknown>,
+    }),
+    permissions,
+  );
   return createSubgraphService<Context>({
     name: 'ministry',
     schema,
@@ -23,6 +30,8 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     logger: deps.logger ?? createLogger('ministry', config.logLevel),
     production: config.production,
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
+    gatewaySecret: config.gatewaySigningSecret,
     createContext: (request) => createContext({ db: store.db, graph }, request),
+    plugins: [accessLogPlugin<Context>(store.db, AUDITED)],
   });
 };

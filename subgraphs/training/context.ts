@@ -1,7 +1,9 @@
+import { AccessRecorder } from '../../shared/audit/recorder.js';
 import type { Database } from '../../shared/db/database.js';
 import type { GraphClient } from '../../shared/http/graph-client.js';
 import type { RequestContext } from '../../shared/http/subgraph.js';
 import { certificationScopeOf, enrollmentScopeOf } from './access.js';
+import { accessEvents } from './db/schema.js';
 import { createLoaders, type LoaderScopes, type Loaders } from './loaders.js';
 
 /** Per-request context of the training subgraph. */
@@ -12,6 +14,8 @@ export interface Context extends RequestContext {
   readonly loaders: Loaders;
   /** Narrow calls through the gateway with the caller's identity (none needed today; kept for parity). */
   readonly graph: GraphClient;
+  /** This request's entries in the access log. */
+  readonly audit: AccessRecorder;
 }
 
 export interface TrainingDependencies {
@@ -24,5 +28,12 @@ export function createContext(deps: TrainingDependencies, request: RequestContex
     enrollments: enrollmentScopeOf(request.principal),
     certifications: certificationScopeOf(request.principal),
   };
-  return { ...request, db: deps.db, graph: deps.graph, scopes, loaders: createLoaders(deps.db, scopes) };
+  return {
+    ...request,
+    db: deps.db,
+    graph: deps.graph,
+    scopes,
+    loaders: createLoaders(deps.db, scopes),
+    audit: new AccessRecorder('training', accessEvents, request.principal, request.meta),
+  };
 }

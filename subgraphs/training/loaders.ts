@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../shared/db/database.js';
 import { compositeKey, manyByKey, oneByKey } from '../../shared/loaders.js';
+import { accessEventsByWorkerIds } from '../../shared/audit/access-log.js';
 import type { RecordScope } from './access.js';
+import { accessEvents } from './db/schema.js';
 import { findCertificationsByIds, findCertificationsByWorkerIds } from './db/queries/certifications.js';
 import {
   countLiveEnrollments,
@@ -67,6 +69,9 @@ export function createLoaders(db: Database, scopes: LoaderScopes) {
         await findCertificationsByWorkerIds(db, scopes.certifications, workerIds),
         (row) => row.workerId,
       ),
+    ),
+    accessEventsByWorkerId: new DataLoader((workerIds: readonly string[]) =>
+      accessEventsByWorkerIds(db, accessEvents, workerIds),
     ),
     regionStats: new DataLoader(
       async (keys: readonly RegionYear[]) =>

@@ -4,4 +4,9 @@
  */
 export interface WorkerReference {
   readonly id: string;
+  /**
+   * The worker's kecamatan, as the labour subgraph states it in the representation when a field
+   * `@requires` it (the access events); absent when only the key was sent.
+   */
+  readonly districtCode?: string | null;
 }

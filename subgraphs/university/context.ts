@@ -1,6 +1,8 @@
+import { AccessRecorder } from '../../shared/audit/recorder.js';
 import type { Database } from '../../shared/db/database.js';
 import type { RequestContext } from '../../shared/http/subgraph.js';
 import { sessionScopeOf, type SessionScope } from './access.js';
+import { accessEvents } from './db/schema.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Per-request context of the university subgraph. */
@@ -9,6 +11,8 @@ export interface Context extends RequestContext {
   /** Which mentoring sessions this request may see; every session query filters by it. */
   readonly scope: SessionScope;
   readonly loaders: Loaders;
+  /** This request's entries in the access log. */
+  readonly audit: AccessRecorder;
 }
 
 export interface UniversityDependencies {
@@ -17,5 +21,11 @@ export interface UniversityDependencies {
 
 export function createContext(deps: UniversityDependencies, request: RequestContext): Context {
   const scope = sessionScopeOf(request.principal);
-  return { ...request, db: deps.db, scope, loaders: createLoaders(deps.db, scope) };
+  return {
+    ...request,
+    db: deps.db,
+    scope,
+    loaders: createLoaders(deps.db, scope),
+    audit: new AccessRecorder('university', accessEvents, request.principal, request.meta),
+  };
 }

@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../shared/db/database.js';
 import { compositeKey, manyByKey, oneByKey } from '../../shared/loaders.js';
+import { accessEventsByWorkerIds } from '../../shared/audit/access-log.js';
 import type { SessionScope } from './access.js';
+import { accessEvents } from './db/schema.js';
 import {
   findMentorsByIds,
   findMentorsByUniversityIds,
@@ -57,13 +59,14 @@ export function createLoaders(db: Database, scope: SessionScope) {
       manyByKey(workerIds, await findSessionsByWorkerIds(db, scope, workerIds), (row) => row.workerId),
     ),
     /** Only the owning university asks for participants; others get null before reaching SQL. */
-    participantIdsBySessionId: new DataLoader(async (sessionIds: readonly string[]) => {
+    participantsBySessionId: new DataLoader(async (sessionIds: readonly string[]) => {
       if (scope.kind !== 'own') return sessionIds.map(() => []);
       const rows = await findConsentingParticipantsBySessionIds(db, scope.institutionId, sessionIds);
-      return manyByKey(sessionIds, rows, (row) => row.sessionId).map((group) =>
-        group.map((row) => row.workerId),
-      );
+      return manyByKey(sessionIds, rows, (row) => row.sessionId);
     }),
+    accessEventsByWorkerId: new DataLoader((workerIds: readonly string[]) =>
+      accessEventsByWorkerIds(db, accessEvents, workerIds),
+    ),
     regionStats: new DataLoader(
       async (keys: readonly RegionYear[]) =>
         oneByKey(

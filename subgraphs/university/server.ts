@@ -1,10 +1,14 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { accessLogPlugin } from '../../shared/audit/plugin.js';
 import { createSubgraphService, type SubgraphFactory } from '../../shared/http/subgraph.js';
 import { defaultTokenVerifier } from '../../shared/http/subgraph-defaults.js';
 import { createLogger } from '../../shared/logging.js';
+import { protect } from '../../shared/rules.js';
 import { subgraphTypeDefs } from '../../shared/schema-files.js';
+import { AUDITED, participantReadsPlugin } from './audit.js';
 import { createContext, type Context } from './context.js';
+import { permissions } from './permissions.js';
 import { resolvers } from './resolvers/index.js';
 
 /**
@@ -14,11 +18,14 @@ import { resolvers } from './resolvers/index.js';
  */
 export const createSubgraph: SubgraphFactory = async (deps) => {
   const { store, config } = deps;
-  const schema = buildSubgraphSchema({
-    typeDefs: subgraphTypeDefs('university'),
-    // Codegen's resolver map is typed per field; @apollo/subgraph takes the loose map.
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
-  });
+  const schema = protect(
+    buildSubgraphSchema({
+      typeDefs: subgraphTypeDefs('university'),
+      // Codegen's resolver map is typed per field; @apollo/subgraph takes the loose map.
+      resolvers: resolvers as GraphQLResolverMap<unknown>,
+    }),
+    permissions,
+  );
   return createSubgraphService<Context>({
     name: 'university',
     schema,
@@ -26,6 +33,9 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     logger: deps.logger ?? createLogger('university', config.logLevel),
     production: config.production,
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
+    gatewaySecret: config.gatewaySigningSecret,
     createContext: (request) => createContext({ db: store.db }, request),
+    // Sessions are logged per participant (audit.ts); the shared plugin writes every read at the end.
+    plugins: [participantReadsPlugin<Context>(), accessLogPlugin<Context>(store.db, AUDITED)],
   });
 };

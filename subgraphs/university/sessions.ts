@@ -3,6 +3,13 @@ import type { MentoringProgramRow } from './db/schema.js';
 /** A worker as this subgraph knows it: the key only. The labour subgraph owns the person. */
 export interface WorkerReference {
   readonly id: string;
+  /**
+   * Kecamatan of domicile, as the gateway sends it in the representation for
+   * `universityAccessEvents` (`@requires`); decides which labour office may read the log.
+   */
+  readonly districtCode?: string | null;
+  /** A session participant's district snapshot, for the access log only; never served. */
+  readonly knownDistrictCode?: string;
 }
 
 /** A session belongs to its programme's run: not before the start, not after the end when there is one. */

@@ -42,7 +42,8 @@ export async function startTestHub() {
   const stores = Object.fromEntries(
     STORE_NAMES.map((name) => [name, database.store(() => (statements[name] += 1))]),
   ) as Record<StoreName, Store>;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  // Suspensions bind on the very next request in tests (the default lets a list be a second old).
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', REVOCATION_MAX_AGE_MS: '0' });
   const hub = await startEmbeddedHub({ config, storeFor: (name) => stores[name], ports: 'ephemeral' });
   const url = `${hub.gatewayUrl}/graphql`;
 
@@ -92,6 +93,7 @@ export async function startTestHub() {
     subgraphUrls: hub.subgraphUrls,
     gateway: hub.gateway,
     subgraphs: hub.subgraphs,
+    gatewaySigningSecret: hub.gatewaySigningSecret,
     stores,
     statements,
     client,

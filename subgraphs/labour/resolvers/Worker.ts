@@ -39,7 +39,8 @@ export const Worker: WorkerResolvers = {
     null,
   consents: (worker, _args, { loaders }) => loaders.consentsByWorkerId.load(worker.id),
   accessLog: async (worker, _args, { principal, loaders }) => {
-    assertMayReadAccessLog(principal, worker.districtCode);
+    // The kecamatan is labour's own record here, so it is trusted.
+    assertMayReadAccessLog(principal, worker.districtCode, true);
     const external = worker as WorkerRow & ExternalAccessEvents;
     const own = await loaders.accessEventsByWorkerId.load(worker.id);
     return mergeAccessEvents(

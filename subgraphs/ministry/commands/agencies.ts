@@ -1,6 +1,7 @@
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../shared/errors.js';
 import { definedOnly, parseInput } from '../../../shared/validation/input.js';
 import { assertCanManageAgencies } from '../access.js';
+import { registryEntity } from '../audit.js';
 import type { Context } from '../context.js';
 import type { PlacementAgencyRow } from '../db/schema.js';
 import { insertAgency, licenceNumberTaken, updateAgency } from '../db/queries/agencies.js';
@@ -21,10 +22,16 @@ export async function registerPlacementAgency(
   assertCanManageAgencies(context.principal);
   if (await licenceNumberTaken(context.db, input.licenceNumber)) throw new ConflictError(LICENCE_TAKEN);
   try {
-    return await insertAgency(context.db, {
-      ...input,
-      licenceStatus: 'ACTIVE',
-      createdBy: context.principal.institutionId,
+    return await context.db.transaction(async (tx) => {
+      const agency = await insertAgency(tx, {
+        ...input,
+        licenceStatus: 'ACTIVE',
+        createdBy: context.principal.institutionId,
+      });
+      await context.audit.wrote(tx, [
+        { ...registryEntity('PlacementAgency', agency.id), fields: [...Object.keys(input), 'licenceStatus'] },
+      ]);
+      return agency;
     });
   } catch (error) {
     // Two registrations of one number at the same moment: the unique index decides.
@@ -58,7 +65,14 @@ export async function updateAgencyLicence(
       `must not be before the licence's start, ${agency.licenceValidFrom}`,
     );
   }
-  const updated = await updateAgency(context.db, agency.id, definedOnly(input));
+  const changes = definedOnly(input);
+  const updated = await context.db.transaction(async (tx) => {
+    const row = await updateAgency(tx, agency.id, changes);
+    await context.audit.wrote(tx, [
+      { ...registryEntity('PlacementAgency', agency.id), fields: Object.keys(changes) },
+    ]);
+    return row;
+  });
   context.loaders.agencyById.clear(agency.id).prime(agency.id, updated);
   return updated;
 }

@@ -1,6 +1,7 @@
 import { ConflictError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { assertCanUpdateCases, caseNotFound } from '../access.js';
+import { caseEntity } from '../audit.js';
 import { acceptsNotes, canChangeCaseStatus, canResolve } from '../case-lifecycle.js';
 import type { Context } from '../context.js';
 import type { CaseRow, CaseStatus } from '../db/schema.js';
@@ -34,7 +35,9 @@ export async function addCaseNote(context: Context, rawId: unknown, rawText: unk
       authorInstitutionId: context.principal.institutionId,
       text,
     });
-    return updateCase(tx, found.id, {});
+    const touched = await updateCase(tx, found.id, {});
+    await context.audit.wrote(tx, [{ ...caseEntity(touched), fields: ['notes'] }]);
+    return touched;
   });
   return remember(context, updated);
 }
@@ -53,7 +56,12 @@ export async function changeCaseStatus(
   if (!canChangeCaseStatus(found.status, status)) {
     throw new ConflictError(`A case cannot move from ${found.status} to ${status}.`);
   }
-  return remember(context, await updateCase(context.db, found.id, { status }));
+  const updated = await context.db.transaction(async (tx) => {
+    const changed = await updateCase(tx, found.id, { status });
+    await context.audit.wrote(tx, [{ ...caseEntity(changed), fields: ['status'] }]);
+    return changed;
+  });
+  return remember(context, updated);
 }
 
 export async function resolveCase(context: Context, rawId: unknown, rawInput: unknown): Promise<CaseRow> {
@@ -62,11 +70,15 @@ export async function resolveCase(context: Context, rawId: unknown, rawInput: un
   if (!canResolve(found.status)) {
     throw new ConflictError(`This case is already ${found.status.toLowerCase()}.`);
   }
-  const updated = await updateCase(context.db, found.id, {
-    status: 'RESOLVED',
-    resolutionOutcome: input.outcome,
-    resolutionSummary: input.summary,
-    resolvedAt: new Date(),
+  const updated = await context.db.transaction(async (tx) => {
+    const resolved = await updateCase(tx, found.id, {
+      status: 'RESOLVED',
+      resolutionOutcome: input.outcome,
+      resolutionSummary: input.summary,
+      resolvedAt: new Date(),
+    });
+    await context.audit.wrote(tx, [{ ...caseEntity(resolved), fields: ['resolution', 'status'] }]);
+    return resolved;
   });
   return remember(context, updated);
 }

@@ -3,6 +3,7 @@ import { isWithinRegion } from '../../../shared/reference/regions.js';
 import { todayInJakarta } from '../../../shared/scalars.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { assertCanOpenCases } from '../access.js';
+import { caseEntity } from '../audit.js';
 import type { Context } from '../context.js';
 import type { CaseRow } from '../db/schema.js';
 import { insertCase } from '../db/queries/cases.js';
@@ -30,18 +31,22 @@ export async function openCase(context: Context, rawInput: unknown): Promise<Cas
     throw BadUserInputError.of('input.placementId', "is not one of this worker's placements");
   }
   const openedAt = new Date();
-  return insertCase(context.db, todayInJakarta(openedAt).slice(0, 4), {
-    workerId: input.workerId,
-    workerDistrictCode: worker.districtCode,
-    placementId: input.placementId ?? null,
-    category: input.category,
-    status: 'OPEN',
-    channel: input.channel,
-    countryCode: input.countryCode ?? null,
-    agencyId: input.agencyId ?? null,
-    summary: input.summary,
-    openedAt,
-    openedByInstitutionId: principal.institutionId,
-    updatedAt: openedAt,
+  return context.db.transaction(async (tx) => {
+    const opened = await insertCase(tx, todayInJakarta(openedAt).slice(0, 4), {
+      workerId: input.workerId,
+      workerDistrictCode: worker.districtCode,
+      placementId: input.placementId ?? null,
+      category: input.category,
+      status: 'OPEN',
+      channel: input.channel,
+      countryCode: input.countryCode ?? null,
+      agencyId: input.agencyId ?? null,
+      summary: input.summary,
+      openedAt,
+      openedByInstitutionId: principal.institutionId,
+      updatedAt: openedAt,
+    });
+    await context.audit.wrote(tx, [{ ...caseEntity(opened), fields: Object.keys(input) }]);
+    return opened;
   });
 }

@@ -2,6 +2,7 @@ import { BadUserInputError, ConflictError } from '../../../shared/errors.js';
 import { todayInJakarta } from '../../../shared/scalars.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { assertCanManageAgencies } from '../access.js';
+import { registryEntity } from '../audit.js';
 import type { Context } from '../context.js';
 import type { JobOrderRow } from '../db/schema.js';
 import { insertJobOrder, permitNumberTaken } from '../db/queries/agencies.js';
@@ -24,11 +25,14 @@ export async function createJobOrder(context: Context, rawInput: unknown): Promi
   }
   if (await permitNumberTaken(context.db, input.recruitmentPermitNumber))
     throw new ConflictError(PERMIT_TAKEN);
+  const values = { ...input, verifiedByMission: input.verifiedByMission ?? false };
   try {
-    return await insertJobOrder(context.db, {
-      ...input,
-      verifiedByMission: input.verifiedByMission ?? false,
-      createdBy: context.principal.institutionId,
+    return await context.db.transaction(async (tx) => {
+      const order = await insertJobOrder(tx, { ...values, createdBy: context.principal.institutionId });
+      await context.audit.wrote(tx, [
+        { ...registryEntity('JobOrder', order.id), fields: Object.keys(values) },
+      ]);
+      return order;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError(PERMIT_TAKEN);

@@ -1,6 +1,7 @@
 import { BadUserInputError, ConflictError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { assertCanManageAgencies } from '../access.js';
+import { registryEntity } from '../audit.js';
 import type { Context } from '../context.js';
 import type { SanctionRow } from '../db/schema.js';
 import { insertSanction, updateAgency } from '../db/queries/agencies.js';
@@ -42,6 +43,12 @@ export async function imposeSanction(context: Context, rawInput: unknown): Promi
       const updated = await updateAgency(tx, agency.id, { licenceStatus });
       context.loaders.agencyById.clear(agency.id).prime(agency.id, updated);
     }
+    await context.audit.wrote(tx, [
+      { ...registryEntity('Sanction', inserted.id), fields: Object.keys(input) },
+      ...(licenceStatus
+        ? [{ ...registryEntity('PlacementAgency', agency.id), fields: ['licenceStatus'] }]
+        : []),
+    ]);
     return inserted;
   });
   return sanction;

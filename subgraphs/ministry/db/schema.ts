@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { accessEventsTable } from '../../../shared/audit/table.js';
 
 /** Everything the ministry owns lives in the `ministry` PostgreSQL schema. */
 export const ministry = pgSchema('ministry');
@@ -250,6 +251,9 @@ export const institutions = ministry.table(
   },
   (table) => [index('institutions_kind_idx').on(table.kind, table.name)],
 );
+
+/** Who read or wrote which data through this subgraph (tamper-evident, see shared/audit). */
+export const accessEvents = accessEventsTable(ministry);
 
 export type PlacementAgencyRow = typeof placementAgencies.$inferSelect;
 export type JobOrderRow = typeof jobOrders.$inferSelect;

@@ -1,5 +1,6 @@
 import { uuid } from '../../../shared/validation/input.js';
 import type { CaseResolvers } from '../__generated__/resolvers-types.js';
+import { notesOfCase } from '../audit.js';
 import { mustExist } from '../integrity.js';
 
 export const Case: CaseResolvers = {
@@ -16,7 +17,9 @@ export const Case: CaseResolvers = {
       await loaders.institutionById.load(complaint.openedByInstitutionId),
       `institution ${complaint.openedByInstitutionId} in the directory`,
     ),
-  notes: (complaint, _args, { loaders }) => loaders.notesByCaseId.load(complaint.id),
+  // Each note carries its case's worker, so reading it is logged under the case.
+  notes: async (complaint, _args, { loaders }) =>
+    notesOfCase(complaint, await loaders.notesByCaseId.load(complaint.id)),
   resolution: (complaint) =>
     complaint.resolutionOutcome && complaint.resolvedAt && complaint.resolutionSummary !== null
       ? {

@@ -1,6 +1,7 @@
 import { BadUserInputError, ConflictError, ForbiddenError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { assertCanWriteTraining } from '../access.js';
+import { recordEntity } from '../audit.js';
 import type { Context } from '../context.js';
 import type { CertificationRow } from '../db/schema.js';
 import { insertCertification } from '../db/queries/certifications.js';
@@ -29,17 +30,22 @@ export async function issueCertification(context: Context, rawInput: unknown): P
   assertCanWriteTraining(context.principal);
   const consent = await trainingConsentOf(context, input.workerId);
   const { providerId, courseId } = await certifyingProvider(context, input.workerId, input.courseId);
-  const certification = await insertCertification(context.db, {
-    workerId: input.workerId,
-    workerDistrictCode: consent.workerDistrictCode,
-    providerId,
-    courseId,
-    scheme: input.scheme,
-    issuer: input.issuer,
-    number: input.number,
-    issuedOn: input.issuedOn,
-    validUntil: input.validUntil ?? null,
+  return context.db.transaction(async (tx) => {
+    const certification = await insertCertification(tx, {
+      workerId: input.workerId,
+      workerDistrictCode: consent.workerDistrictCode,
+      providerId,
+      courseId,
+      scheme: input.scheme,
+      issuer: input.issuer,
+      number: input.number,
+      issuedOn: input.issuedOn,
+      validUntil: input.validUntil ?? null,
+    });
+    if (!certification) throw new ConflictError('This issuer already issued a certificate with this number.');
+    await context.audit.wrote(tx, [
+      { ...recordEntity('Certification', certification), fields: Object.keys(input) },
+    ]);
+    return certification;
   });
-  if (!certification) throw new ConflictError('This issuer already issued a certificate with this number.');
-  return certification;
 }

@@ -1,6 +1,7 @@
 import { BadUserInputError, ConflictError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { assertCanShareConsent, workerNotFound } from '../access.js';
+import { consentFactEntity } from '../audit.js';
 import type { Context } from '../context.js';
 import type { ConsentFactRow } from '../db/schema.js';
 import { findActiveConsentFact, upsertConsentFact } from '../db/queries/consent-facts.js';
@@ -27,19 +28,23 @@ export async function shareConsentWithTraining(context: Context, rawFact: unknow
       'runs no training provider registered with the hub',
     );
   }
-  const row = await upsertConsentFact(context.db, {
-    consentId: fact.consentId,
-    workerId: fact.workerId,
-    purpose: fact.purpose,
-    granteeInstitutionId: fact.granteeInstitutionId,
-    workerDistrictCode: fact.workerDistrictCode,
-    grantedAt: fact.grantedAt,
-    expiresAt: fact.expiresAt ?? null,
-    revokedAt: fact.revokedAt ?? null,
+  return context.db.transaction(async (tx) => {
+    const row = await upsertConsentFact(tx, {
+      consentId: fact.consentId,
+      workerId: fact.workerId,
+      purpose: fact.purpose,
+      granteeInstitutionId: fact.granteeInstitutionId,
+      workerDistrictCode: fact.workerDistrictCode,
+      grantedAt: fact.grantedAt,
+      expiresAt: fact.expiresAt ?? null,
+      revokedAt: fact.revokedAt ?? null,
+    });
+    if (!row)
+      throw new ConflictError('This consent is already recorded for another worker, institution or purpose.');
+    // A repeated fact is logged too: the labour office sent it, and the row was brought up to date.
+    await context.audit.wrote(tx, [{ ...consentFactEntity(row), fields: Object.keys(fact) }]);
+    return row;
   });
-  if (!row)
-    throw new ConflictError('This consent is already recorded for another worker, institution or purpose.');
-  return row;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../shared/errors.js';
 import { definedOnly, parseInput } from '../../../shared/validation/input.js';
 import { assertCanWriteTraining } from '../access.js';
+import { recordEntity } from '../audit.js';
 import type { Context } from '../context.js';
 import type { CourseRow, EnrollmentRow } from '../db/schema.js';
 import {
@@ -42,6 +43,9 @@ export async function enrollWorker(
       workerDistrictCode: consent.workerDistrictCode,
     });
     if (!enrollment) throw new ConflictError(ALREADY_ENROLLED);
+    await context.audit.wrote(tx, [
+      { ...recordEntity('Enrollment', enrollment), fields: ['courseId', 'workerId'] },
+    ]);
     return enrollment;
   });
 }
@@ -89,9 +93,14 @@ export async function updateEnrollment(
     throw new ConflictError(`An enrolment cannot move from ${enrollment.status} to ${status}.`);
   }
   const completedOn = completionDate(enrollment, course, status, input.completedOn);
-  return updateEnrollmentRow(context.db, enrollment.id, {
+  const changes = {
     ...definedOnly({ attendancePercent: input.attendancePercent, score: input.score }),
     status,
     completedOn,
+  };
+  return context.db.transaction(async (tx) => {
+    const updated = await updateEnrollmentRow(tx, enrollment.id, changes);
+    await context.audit.wrote(tx, [{ ...recordEntity('Enrollment', updated), fields: Object.keys(changes) }]);
+    return updated;
   });
 }

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { assertCanWriteTraining, isOwnProvider } from '../access.js';
+import { directoryEntity } from '../audit.js';
 import type { Context } from '../context.js';
 import type { CourseRow, TrainingProviderRow } from '../db/schema.js';
 import { insertProvider } from '../db/queries/directory.js';
@@ -12,17 +13,22 @@ export async function registerTrainingProvider(
 ): Promise<TrainingProviderRow> {
   const input = parseInput(registerTrainingProviderInput, rawInput);
   assertCanWriteTraining(context.principal);
-  const provider = await insertProvider(context.db, {
-    institutionId: context.principal.institutionId,
-    name: input.name,
-    kind: input.kind,
-    accreditation: input.accreditation,
-    accreditationValidUntil: input.accreditationValidUntil ?? null,
-    regionCode: input.regionCode,
+  return context.db.transaction(async (tx) => {
+    const provider = await insertProvider(tx, {
+      institutionId: context.principal.institutionId,
+      name: input.name,
+      kind: input.kind,
+      accreditation: input.accreditation,
+      accreditationValidUntil: input.accreditationValidUntil ?? null,
+      regionCode: input.regionCode,
+    });
+    if (!provider)
+      throw new ConflictError('Your institution already registered a training provider of this name.');
+    await context.audit.wrote(tx, [
+      { ...directoryEntity('TrainingProvider', provider.id), fields: Object.keys(input) },
+    ]);
+    return provider;
   });
-  if (!provider)
-    throw new ConflictError('Your institution already registered a training provider of this name.');
-  return provider;
 }
 
 /**

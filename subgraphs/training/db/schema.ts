@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { accessEventsTable } from '../../../shared/audit/table.js';
 import { date, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything the training providers own lives in the `training` PostgreSQL schema. */
@@ -148,6 +149,9 @@ export const consentFacts = training.table(
   },
   (table) => [index('consent_facts_grantee_worker_idx').on(table.granteeInstitutionId, table.workerId)],
 );
+
+/** Who read or wrote which worker data through this subgraph (tamper-evident, see shared/audit). */
+export const accessEvents = accessEventsTable(training);
 
 export type TrainingProviderRow = typeof trainingProviders.$inferSelect;
 export type CourseRow = typeof courses.$inferSelect;

@@ -1,6 +1,7 @@
 import { BadUserInputError, ConflictError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { assertCanShareConsent } from '../access.js';
+import { consentFactEntity } from '../audit.js';
 import type { Context } from '../context.js';
 import type { ConsentFactRow } from '../db/schema.js';
 import { findConsentFact, upsertConsentFact } from '../db/queries/consent-facts.js';
@@ -40,14 +41,19 @@ export async function shareConsentFact(context: Context, rawFact: unknown): Prom
   ) {
     throw BadUserInputError.of('fact.granteeInstitutionId', 'has no university registered with the hub');
   }
-  return upsertConsentFact(context.db, {
-    consentId: fact.consentId,
-    workerId: fact.workerId,
-    purpose: fact.purpose,
-    granteeInstitutionId: fact.granteeInstitutionId,
-    workerDistrictCode: fact.workerDistrictCode,
-    grantedAt: fact.grantedAt,
-    expiresAt: fact.expiresAt ?? null,
-    revokedAt,
+  return context.db.transaction(async (tx) => {
+    const recorded = await upsertConsentFact(tx, {
+      consentId: fact.consentId,
+      workerId: fact.workerId,
+      purpose: fact.purpose,
+      granteeInstitutionId: fact.granteeInstitutionId,
+      workerDistrictCode: fact.workerDistrictCode,
+      grantedAt: fact.grantedAt,
+      expiresAt: fact.expiresAt ?? null,
+      revokedAt,
+    });
+    // A resent fact is still a write (the upsert ran), so it is logged too.
+    await context.audit.wrote(tx, [{ ...consentFactEntity(recorded), fields: Object.keys(fact) }]);
+    return recorded;
   });
 }

@@ -1,6 +1,7 @@
 import { BadUserInputError, NotFoundError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { assertCanWriteMentoring } from '../access.js';
+import { sessionEntities } from '../audit.js';
 import type { Context } from '../context.js';
 import type { MentoringProgramRow, UniversityRow } from '../db/schema.js';
 import { findActiveEmpowermentFacts } from '../db/queries/consent-facts.js';
@@ -41,8 +42,8 @@ export async function logMentoringSession(context: Context, rawInput: unknown): 
   const participants = participantDistricts(input.participantIds, facts);
   if (!participants) throw new NotFoundError('Worker');
 
-  const session = await context.db.transaction((tx) =>
-    insertSession(
+  return context.db.transaction(async (tx) => {
+    const session = await insertSession(
       tx,
       {
         programId: program.id,
@@ -64,7 +65,13 @@ export async function logMentoringSession(context: Context, rawInput: unknown): 
         createdByInstitutionId: institutionId,
       },
       participants,
-    ),
-  );
-  return { ...session, ownerInstitutionId: university.institutionId };
+    );
+    // One event per participant: the session is part of each one's record.
+    const fields = Object.keys(input);
+    await context.audit.wrote(
+      tx,
+      sessionEntities(session.id, participants).map((entity) => ({ ...entity, fields })),
+    );
+    return { ...session, ownerInstitutionId: university.institutionId, participantSnapshots: participants };
+  });
 }

@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { accessEventsTable } from '../../../shared/audit/table.js';
 
 /** Everything the university partners own lives in the `university` PostgreSQL schema. */
 export const university = pgSchema('university');
@@ -193,6 +194,9 @@ export const consentFacts = university.table(
   },
   (table) => [index('consent_facts_grantee_worker_idx').on(table.granteeInstitutionId, table.workerId)],
 );
+
+/** Who read or wrote which worker data through this subgraph (tamper-evident, see shared/audit). */
+export const accessEvents = accessEventsTable(university);
 
 export type UniversityRow = typeof universities.$inferSelect;
 export type MentoringProgramRow = typeof mentoringPrograms.$inferSelect;

@@ -31,7 +31,10 @@ export const MentoringSession: MentoringSessionResolvers = {
   // Only participants whose consent to the university is still in force are named.
   participants: async (session, _args, { principal, loaders }) =>
     seesFullSession(principal, session.ownerInstitutionId)
-      ? (await loaders.participantIdsBySessionId.load(session.id)).map((id) => ({ id }))
+      ? (await loaders.participantsBySessionId.load(session.id)).map((participant) => ({
+          id: participant.workerId,
+          knownDistrictCode: participant.workerDistrictCode,
+        }))
       : null,
   durationMinutes: ownUniversityOnly('durationMinutes'),
   mode: ownUniversityOnly('mode'),

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../../shared/db/database.js';
 import type { SessionScope } from '../../access.js';
 import {
@@ -11,14 +12,31 @@ import {
 } from '../schema.js';
 import { holdsEmpowermentConsent, visibleParticipation, visibleSession } from './scope.js';
 
+/** A participant as the session recorded them: the worker and the district snapshot. */
+export type ParticipantSnapshot = Omit<SessionParticipantRow, 'sessionId'>;
+
 /** A session as a caller may see it, with the institution that owns its programme (decides full or summary). */
 export interface VisibleSession extends MentoringSessionRow {
   readonly ownerInstitutionId: string;
+  /**
+   * Every participant, consenting or not, for the access log only: a read of the session is a
+   * read of each participant's data. Never served (`participants` applies the consent rule).
+   */
+  readonly participantSnapshots: readonly ParticipantSnapshot[];
 }
+
+const AUDITED_ALIAS = 'audited_participant';
+const audited = alias(sessionParticipants, AUDITED_ALIAS);
+
+/** Rides along in the same statement, so logging participants costs no extra round trip. */
+const participantSnapshots = sql<ParticipantSnapshot[]>`coalesce((
+  select json_agg(json_build_object('workerId', ${audited.workerId}, 'workerDistrictCode', ${audited.workerDistrictCode}) order by ${audited.workerId})
+  from ${sessionParticipants} as ${sql.identifier(AUDITED_ALIAS)} where ${audited.sessionId} = ${mentoringSessions.id}), '[]'::json)`;
 
 const sessionColumns = {
   ...getTableColumns(mentoringSessions),
   ownerInstitutionId: universities.institutionId,
+  participantSnapshots,
 };
 
 const newestFirst = [
@@ -92,13 +110,12 @@ export async function findConsentingParticipantsBySessionIds(
 }
 
 export type NewSession = typeof mentoringSessions.$inferInsert;
-export type NewParticipant = Omit<SessionParticipantRow, 'sessionId'>;
 
 /** Writes a session and its participants together (call inside a transaction). */
 export async function insertSession(
   db: Database,
   values: NewSession,
-  participants: readonly NewParticipant[],
+  participants: readonly ParticipantSnapshot[],
 ): Promise<MentoringSessionRow> {
   const [row] = await db.insert(mentoringSessions).values(values).returning();
   if (!row) throw new Error('insert into mentoring_sessions returned no row');

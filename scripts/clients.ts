@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { INSTITUTION_KINDS, SCOPES, type InstitutionKind, type Scope } from '../shared/auth/principal.js';
+import { ConfigError, loadConfig } from '../shared/config.js';
+import { embeddedStore, openEmbeddedPostgres, postgresStore, type Store } from '../shared/db/database.js';
+import { migrate } from '../shared/db/migrations.js';
+import {
+  findClient,
+  reactivateClient,
+  registerClient,
+  registerInstitution,
+  suspendClient,
+} from '../gateway/clients.js';
+import { clients, institutions } from '../gateway/db/schema.js';
+import { rotateSigningKey } from '../gateway/keys.js';
+
+const USAGE = `Operator commands on the gateway's client registry:
+
+  npm run clients -- list
+  npm run clients -- add-institution --name "Disnaker Kabupaten Kediri" --kind LABOUR_OFFICE --region 35.06
+  npm run clients -- add --institution <id> --label "Desk system" --scopes workers:read,workers:write
+  npm run clients -- suspend <clientId>       (the kill switch: its tokens stop working)
+  npm run clients -- reactivate <clientId>
+  npm run clients -- rotate-keys              (new signing key; old tokens stay valid until they expire)
+
+Works on GATEWAY_DATABASE_URL / DATABASE_URL, or on the embedded PostgreSQL in HUB_DATA_DIR while
+the hub is stopped (an embedded database belongs to one process at a time). The ministry's public
+directory of institutions is kept by the ministry subgraph.`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    name: { type: 'string' },
+    kind: { type: 'string' },
+    region: { type: 'string' },
+    institution: { type: 'string' },
+    label: { type: 'string' },
+    scopes: { type: 'string' },
+  },
+});
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+const url = config.database.urls.gateway;
+const pglite = url ? null : await openEmbeddedPostgres(join(config.dataDir, 'pglite'));
+const store: Store = url
+  ? postgresStore({ url, poolSize: 1, applicationName: 'migran-hub-clients' })
+  : embeddedStore(pglite!);
+await migrate(store, 'gateway');
+const { db } = store;
+
+async function run(command: string | undefined, argument: string | undefined): Promise<number> {
+  switch (command) {
+    case 'list': {
+      const rows = await db
+        .select({ client: clients, institution: institutions })
+        .from(clients)
+        .innerJoin(institutions, eq(institutions.id, clients.institutionId));
+      for (const { client, institution } of rows) {
+        console.log(
+          `${client.clientId.padEnd(28)} ${client.status.padEnd(9)} ${institution.kind.padEnd(18)} ${institution.name}  [${client.scopes.join(' ')}]`,
+        );
+      }
+      return 0;
+    }
+    case 'add-institution': {
+      if (!values.name || !values.kind || !INSTITUTION_KINDS.includes(values.kind as InstitutionKind)) break;
+      const row = await registerInstitution(db, {
+        name: values.name,
+        kind: values.kind as InstitutionKind,
+        regionCode: values.region ?? null,
+      });
+      console.log(`institution ${row.id} registered`);
+      return 0;
+    }
+    case 'add': {
+      const scopes = (values.scopes ?? '').split(',').filter(Boolean);
+      if (
+        !values.institution ||
+        !values.label ||
+        !scopes.every((scope) => (SCOPES as readonly string[]).includes(scope))
+      )
+        break;
+      const issued = await registerClient(db, {
+        institutionId: values.institution,
+        label: values.label,
+        scopes: scopes as Scope[],
+      });
+      console.log(
+        `client_id     ${issued.clientId}\nclient_secret ${issued.clientSecret}   (shown once; only its hash is kept)`,
+      );
+      return 0;
+    }
+    case 'suspend':
+    case 'reactivate': {
+      if (!argument || !(await findClient(db, argument))) break;
+      await (command === 'suspend' ? suspendClient(db, argument) : reactivateClient(db, argument));
+      console.log(`${argument} ${command === 'suspend' ? 'suspended' : 'reactivated'}`);
+      return 0;
+    }
+    case 'rotate-keys': {
+      console.log(`new signing key ${await rotateSigningKey(db)}; running gateways pick it up on restart`);
+      return 0;
+    }
+    case undefined:
+    default:
+      break;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+const code = await run(positionals[0], positionals[1]);
+await store.close();
+await pglite?.close();
+process.exit(code);

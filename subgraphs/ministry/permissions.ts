@@ -1,0 +1,155 @@
+import { allow, and, FEDERATION_RULES, hasScope, isKind, isStatutory, sameRule } from '../../shared/rules.js';
+
+// graphql-shield rules of the ministry subgraph: deny by default (see shared/rules.ts `protect`),
+// every field named. Which cases a caller sees at all (the labour office's region) is decided in
+// SQL (access.ts, db/queries/cases.ts); these rules decide which fields and operations. The
+// commands keep their own checks too: the rules are a second, declarative layer.
+
+const readWorkers = hasScope('workers:read');
+/** Cases, their details and notes: statutory institutions with `cases:read`, never others. */
+const readCases = and(isStatutory, hasScope('cases:read'));
+/** Placements are for statutory institutions only (DESIGN section 4), and so is their legality check. */
+const readPlacements = and(isStatutory, readWorkers);
+const readStats = hasScope('stats:read');
+const readAccessLog = and(isStatutory, hasScope('audit:read'));
+const manageAgencies = and(isKind('MINISTRY'), hasScope('agencies:write'));
+const openCases = and(isStatutory, hasScope('cases:write'));
+const updateCases = and(isKind('MINISTRY'), hasScope('cases:write'));
+
+export const permissions = {
+  ...FEDERATION_RULES,
+  Query: {
+    ...FEDERATION_RULES.Query,
+    // The public registries: every authenticated client reads them.
+    ...sameRule(
+      allow,
+      'placementAgency',
+      'placementAgencies',
+      'jobOrder',
+      'jobOrders',
+      'region',
+      'regions',
+      'institution',
+      'institutions',
+    ),
+    ...sameRule(readCases, 'case', 'cases'),
+    regionStats: readStats,
+  },
+  Mutation: {
+    ...sameRule(
+      manageAgencies,
+      'registerPlacementAgency',
+      'updateAgencyLicence',
+      'createJobOrder',
+      'imposeSanction',
+    ),
+    openCase: openCases,
+    ...sameRule(updateCases, 'addCaseNote', 'changeCaseStatus', 'resolveCase'),
+  },
+  PlacementAgency: sameRule(
+    allow,
+    'id',
+    'name',
+    'licenceNumber',
+    'licenceStatus',
+    'licenceValidFrom',
+    'licenceValidUntil',
+    'headOfficeRegionCode',
+    'headOfficeRegion',
+    'jobOrders',
+    'sanctions',
+  ),
+  JobOrder: sameRule(
+    allow,
+    'id',
+    'agency',
+    'countryCode',
+    'employerName',
+    'occupation',
+    'quota',
+    'recruitmentPermitNumber',
+    'validFrom',
+    'validUntil',
+    'verifiedByMission',
+  ),
+  Sanction: {
+    ...sameRule(allow, 'id', 'agency', 'type', 'reason', 'imposedOn', 'effectiveUntil'),
+    // The sanction is public; the case behind it is not.
+    case: readCases,
+  },
+  Case: sameRule(
+    readCases,
+    'id',
+    'reference',
+    'worker',
+    'placement',
+    'category',
+    'status',
+    'channel',
+    'countryCode',
+    'agency',
+    'summary',
+    'openedAt',
+    'openedBy',
+    'notes',
+    'resolution',
+  ),
+  CaseNote: sameRule(readCases, 'at', 'author', 'text'),
+  CaseResolution: sameRule(readCases, 'outcome', 'resolvedAt', 'summary'),
+  CaseConnection: sameRule(readCases, 'edges', 'pageInfo', 'totalCount'),
+  CaseEdge: sameRule(readCases, 'cursor', 'node'),
+  PageInfo: sameRule(allow, 'hasNextPage', 'endCursor'),
+  Region: sameRule(allow, 'code', 'name', 'level', 'parent', 'children'),
+  Institution: sameRule(allow, 'id', 'name', 'kind', 'regionCode', 'region'),
+  Worker: {
+    // Labour's key, which the caller sent or a case names; labour guards the worker itself.
+    id: allow,
+    districtCode: readWorkers,
+    cases: and(readWorkers, readCases),
+    ministryAccessEvents: readAccessLog,
+  },
+  Placement: {
+    id: allow,
+    // Labour's facts, as the gateway sent them for the legality check.
+    ...sameRule(
+      readPlacements,
+      'agency',
+      'jobOrder',
+      'scheme',
+      'channel',
+      'destinationCountry',
+      'plannedDepartureDate',
+      'departureDate',
+      'missingDocuments',
+      'compliance',
+    ),
+  },
+  PlacementCompliance: sameRule(readPlacements, 'compliant', 'findings', 'checkedOn'),
+  ComplianceFinding: sameRule(readPlacements, 'code', 'severity', 'message'),
+  RegionStats: sameRule(
+    readStats,
+    'regionCode',
+    'year',
+    'region',
+    'departed',
+    'casesOpened',
+    'casesResolved',
+    'casesPerThousandDepartures',
+  ),
+  StatCount: sameRule(readStats, 'value', 'suppressed'),
+  AccessEvent: sameRule(
+    readAccessLog,
+    'at',
+    'institution',
+    'clientId',
+    'actingSubject',
+    'purpose',
+    'caseReference',
+    'service',
+    'action',
+    'entityType',
+    'entityId',
+    'fields',
+    'requestId',
+  ),
+};

@@ -1,0 +1,115 @@
+import { allow, and, FEDERATION_RULES, hasScope, isKind, isStatutory, sameRule } from '../../shared/rules.js';
+
+// graphql-shield rules of the training subgraph: deny by default (see shared/rules.ts `protect`),
+// every field named. Which enrolments and certifications a caller sees at all is decided in SQL
+// (access.ts, db/queries/scope.ts); these rules decide which fields and operations.
+
+const readWorkers = hasScope('workers:read');
+/** Universities never see enrolments, whatever consent they hold (DESIGN section 4, fields). */
+const readEnrollments = and(readWorkers, isKind('LABOUR_OFFICE', 'MINISTRY', 'TRAINING_PROVIDER'));
+const writeTraining = and(isKind('TRAINING_PROVIDER'), hasScope('training:write'));
+/** Consent is recorded by a labour office at the LTSA desk; the command checks the worker's region. */
+const shareConsent = and(isKind('LABOUR_OFFICE'), hasScope('workers:write'));
+const readStats = hasScope('stats:read');
+const readAccessLog = and(isStatutory, hasScope('audit:read'));
+/**
+ * Providers and courses are a public directory for every member institution. Every request was
+ * authenticated before any rule runs (the subgraph verifies the token when building the context).
+ */
+const readDirectory = allow;
+
+export const permissions = {
+  ...FEDERATION_RULES,
+  Query: {
+    ...FEDERATION_RULES.Query,
+    ...sameRule(readDirectory, 'trainingProvider', 'trainingProviders', 'course', 'courses'),
+  },
+  Mutation: {
+    ...sameRule(
+      writeTraining,
+      'registerTrainingProvider',
+      'createCourse',
+      'enrollWorker',
+      'updateEnrollment',
+      'issueCertification',
+    ),
+    shareConsentWithTraining: shareConsent,
+  },
+  TrainingProvider: sameRule(
+    readDirectory,
+    'id',
+    'institution',
+    'name',
+    'kind',
+    'accreditation',
+    'accreditationValidUntil',
+    'regionCode',
+    'courses',
+  ),
+  Course: {
+    ...sameRule(
+      readDirectory,
+      'id',
+      'provider',
+      'title',
+      'kind',
+      'skill',
+      'language',
+      'hours',
+      'startDate',
+      'endDate',
+      'capacity',
+      'enrolledCount',
+    ),
+    // Who is enrolled is for the course's own institution: the kind is decided here, the owning
+    // institution (a fact of the row) in resolvers/Course.ts.
+    enrollments: and(isKind('TRAINING_PROVIDER'), readWorkers),
+  },
+  Enrollment: sameRule(
+    readEnrollments,
+    'id',
+    'course',
+    'worker',
+    'status',
+    'enrolledAt',
+    'attendancePercent',
+    'score',
+    'completedOn',
+  ),
+  Certification: sameRule(
+    readWorkers,
+    'id',
+    'worker',
+    'scheme',
+    'issuer',
+    'number',
+    'issuedOn',
+    'validUntil',
+    'course',
+  ),
+  // Only ever returned by shareConsentWithTraining, to the office that sent the fact.
+  ConsentFact: sameRule(shareConsent, 'consentId', 'workerId', 'purpose', 'granteeInstitutionId', 'active'),
+  Worker: {
+    ...sameRule(readWorkers, 'id', 'districtCode', 'certifications'),
+    enrollments: readEnrollments,
+    trainingAccessEvents: readAccessLog,
+  },
+  RegionStats: sameRule(readStats, 'regionCode', 'year', 'enrolled', 'certified'),
+  StatCount: sameRule(readStats, 'value', 'suppressed'),
+  AccessEvent: sameRule(
+    readAccessLog,
+    'at',
+    'institution',
+    'clientId',
+    'actingSubject',
+    'purpose',
+    'caseReference',
+    'service',
+    'action',
+    'entityType',
+    'entityId',
+    'fields',
+    'requestId',
+  ),
+  Institution: { id: allow },
+};
