@@ -5,7 +5,8 @@ export const SUBGRAPH_NAMES = ['labour', 'ministry', 'training', 'university'] a
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 const port = z.coerce.number().int().min(0).max(65535);
-const optionalUrl = z.url().optional();
+// An empty variable (`DATABASE_URL=`) means unset, as shells and compose files commonly write it.
+const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
 
 /**
  * Every setting of every service, parsed from the environment once at start. Unset keys take the

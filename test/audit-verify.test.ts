@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { embeddedStore, openEmbeddedPostgres } from '../shared/db/database.js';
+import { migrateAll } from '../shared/db/migrations.js';
+import { accessEvents } from '../subgraphs/labour/db/schema.js';
+
+const run = promisify(execFile);
+const directories: string[] = [];
+afterAll(async () => {
+  await Promise.all(directories.map((directory) => rm(directory, { recursive: true, force: true })));
+});
+
+/** `npm run audit:verify` as an operator runs it, against an embedded data directory. */
+async function auditVerify(dataDir: string): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout } = await run('npx', ['tsx', 'scripts/audit-verify.ts'], {
+      env: { ...process.env, HUB_DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
+    return { code: 0, output: stdout };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string };
+    return { code: failure.code, output: failure.stdout };
+  }
+}
+
+describe('npm run audit:verify', () => {
+  it('reports every chain intact, then names the first event someone changed behind the triggers', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'migran-audit-'));
+    directories.push(dataDir);
+    const pglite = await openEmbeddedPostgres(join(dataDir, 'pglite'));
+    const store = embeddedStore(pglite);
+    await migrateAll(store);
+    const event = (index: number) => ({
+      requestId: `request-${index}`,
+      subgraph: 'labour',
+      institutionId: randomUUID(),
+      institutionKind: 'MINISTRY',
+      clientId: 'kp2mi-auditor',
+      action: 'READ',
+      entityType: 'Worker',
+      entityId: randomUUID(),
+      fields: ['fullName'],
+    });
+    for (let index = 1; index <= 4; index += 1) await store.db.insert(accessEvents).values(event(index));
+    await pglite.close();
+
+    const intact = await auditVerify(dataDir);
+    expect(intact.code).toBe(0);
+    expect(intact.output).toContain('labour: intact, 4 events');
+    expect(intact.output).toContain('ministry: intact, 0 events');
+
+    const reopened = await openEmbeddedPostgres(join(dataDir, 'pglite'));
+    const db = embeddedStore(reopened).db;
+    await db.execute(sql`alter table labour.access_events disable trigger access_events_no_update`);
+    await db.execute(
+      sql`update labour.access_events set fields = array['fullName', 'nik'] where position = 3`,
+    );
+    await reopened.close();
+
+    const tampered = await auditVerify(dataDir);
+    expect(tampered.code).toBe(1);
+    expect(tampered.output).toMatch(
+      /labour: BROKEN at event 3 \([0-9a-f-]+\): its content does not match its hash; 2 events before it hold/,
+    );
+  }, 120_000);
+});
