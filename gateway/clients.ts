@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { SCOPES_BY_KIND, type InstitutionKind, type Scope } from '../shared/auth/principal.js';
 import { generateSecret, hashSecret } from '../shared/auth/secret-hash.js';
 import type { Database } from '../shared/db/database.js';
@@ -39,6 +39,8 @@ export interface NewClient {
   readonly clientId?: string;
   /** Only for reproducible demo credentials; real clients get a generated secret. */
   readonly clientSecret?: string;
+  /** A demo client: production refuses to start while one is active. */
+  readonly demo?: boolean;
 }
 
 export interface IssuedCredentials {
@@ -62,6 +64,7 @@ export async function registerClient(db: Database, client: NewClient): Promise<I
     secretHash: await hashSecret(clientSecret),
     scopes: [...client.scopes],
     label: client.label,
+    demo: client.demo ?? false,
   });
   return { clientId, clientSecret };
 }
@@ -104,5 +107,14 @@ export async function suspendedClientIds(db: Database): Promise<string[]> {
     .select({ clientId: clients.clientId })
     .from(clients)
     .where(eq(clients.status, 'SUSPENDED'));
+  return rows.map((row) => row.clientId);
+}
+
+/** Active clients the demo seed created (their secrets were printed and written to a local file). */
+export async function activeDemoClients(db: Database): Promise<string[]> {
+  const rows = await db
+    .select({ clientId: clients.clientId })
+    .from(clients)
+    .where(and(eq(clients.demo, true), eq(clients.status, 'ACTIVE')));
   return rows.map((row) => row.clientId);
 }

@@ -7,6 +7,7 @@ import type { HubConfig } from '../shared/config.js';
 import type { Database } from '../shared/db/database.js';
 import { findClient } from './clients.js';
 import { SIGNING_ALGORITHM, type KeySet } from './keys.js';
+import type { ClientRateLimits } from './rate-limits.js';
 
 /**
  * OAuth 2.0 client credentials (RFC 6749 section 4.4) by oidc-provider, the reference OpenID
@@ -141,6 +142,7 @@ export function mountTokenEndpoint(
   app: FastifyInstance,
   db: Database,
   callback: () => (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  rateLimits: ClientRateLimits,
 ): void {
   void app.register((scope, _options, done) => {
     // Any body reaches the handler as text; oidc-provider answers a wrong one with invalid_request.
@@ -150,9 +152,20 @@ export function mountTokenEndpoint(
     );
     scope.post('/oauth/token', async (request, reply) => {
       const form = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
+      const claimedClient = form.get('client_id') ?? basicClientId(request.headers.authorization);
+      // Each attempt costs a slow password hash: limit them per claimed client (or address).
+      const rate = await rateLimits.consumeTokenRequest(claimedClient ?? `ip:${request.ip}`);
+      if (!rate.allowed) {
+        return reply
+          .code(429)
+          .header('retry-after', String(rate.retryAfterSeconds))
+          .send({
+            error: 'temporarily_unavailable',
+            error_description: `Too many token requests; retry after ${rate.retryAfterSeconds} s.`,
+          });
+      }
       if (form.get('grant_type') === 'client_credentials' && !form.has('scope')) {
-        const clientId = form.get('client_id') ?? basicClientId(request.headers.authorization);
-        const record = clientId ? await findClient(db, clientId) : null;
+        const record = claimedClient ? await findClient(db, claimedClient) : null;
         if (record) form.set('scope', record.client.scopes.join(' '));
       }
       // oidc-provider reads an already-consumed body from `req.body`.

@@ -26,6 +26,7 @@ export async function seedGateway(db: Database, world: World): Promise<DemoCrede
       institutionId: client.institutionId,
       label: client.label,
       scopes: client.scopes,
+      demo: true,
     });
     credentials.push({
       ...issued,

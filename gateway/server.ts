@@ -1,23 +1,27 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { createTokenVerifier } from '../shared/auth/token-verifier.js';
-import { SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../shared/config.js';
+import { ConfigError, SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../shared/config.js';
 import type { Store } from '../shared/db/database.js';
 import { createErrorFormatter } from '../shared/errors.js';
-import { requestMetaOf } from '../shared/http/request-meta.js';
 import { createHttpService, listen, type Service } from '../shared/http/service.js';
 import { createLogger, type Logger } from '../shared/logging.js';
 import { readSupergraphSdl } from '../shared/schema-files.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource } from './data-source.js';
+import { admittedContext, installFrontDoor } from './front-door.js';
+import { IdempotencyStore } from './idempotency.js';
+import { requestLimits, TIMED_OUT, withDeadline } from './limits.js';
+import { ClientRateLimits } from './rate-limits.js';
+import { TrustedDocuments } from './trusted-documents.js';
 import { installMetrics } from './metrics.js';
 import { mountTokenEndpoint } from './oauth.js';
 import { gatewayReadiness } from './readiness.js';
 import { RevocationList } from '../shared/auth/revocation-list.js';
-import { suspendedClientIds } from './clients.js';
+import { activeDemoClients, suspendedClientIds } from './clients.js';
 import { TokenAuthority } from './tokens.js';
 
 export interface GatewayDependencies {
@@ -46,6 +50,14 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     SUBGRAPH_NAMES.map((name) => [name, deps.subgraphUrls?.[name] ?? config.subgraphs[name].url]),
   ) as Record<SubgraphName, string>;
 
+  if (config.production) {
+    const demo = await activeDemoClients(store.db);
+    if (demo.length > 0) {
+      throw new ConfigError([
+        `demo clients are active (${demo.join(', ')}); suspend them before running in production`,
+      ]);
+    }
+  }
   const tokens = await TokenAuthority.open(config, store.db);
   const revocations = new RevocationList(
     () => suspendedClientIds(store.db),
@@ -61,11 +73,20 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   const app = createHttpService({
     name: 'gateway',
     logger,
-    bodyLimit: 256 * 1024,
+    bodyLimit: config.limits.bodyBytes,
     readiness: gatewayReadiness(config, store, subgraphUrls),
   });
   installMetrics(app, 'gateway');
-  mountTokenEndpoint(app, store.db, () => tokens.callback);
+  const rateLimits = new ClientRateLimits(config);
+  mountTokenEndpoint(app, store.db, () => tokens.callback, rateLimits);
+  installFrontDoor(app, {
+    maxTokens: config.limits.maxTokens,
+    exposeLimits: !config.production,
+    verifyToken,
+    rateLimits,
+    trustedDocuments: new TrustedDocuments(store.db),
+    idempotency: new IdempotencyStore(store.db),
+  });
   app.get('/.well-known/jwks.json', async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=60').send(tokens.jwks),
   );
@@ -81,19 +102,23 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
       const source = new SubgraphDataSource(
         name,
         subgraphUrls[name as SubgraphName] ?? url ?? '',
-        30_000,
+        config.limits.subgraphTimeoutMs,
         config.gatewaySigningSecret,
       );
       dataSources.push(source);
       return source;
     },
   });
+  const armor = requestLimits(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
+    validationRules: armor.validationRules,
     plugins: [
+      // graphql-armor is typed against @apollo/server's CommonJS build; the plugins are plain hooks.
+      ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       fastifyApolloDrainPlugin(app),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
@@ -102,15 +127,30 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   });
   await apollo.start();
 
-  const handler = fastifyApolloHandler(apollo, {
-    // Runs before parsing and planning: a bad token never costs a query plan or a subgraph call.
-    context: async (request) => {
-      const authorization = request.headers.authorization ?? '';
-      const principal = await verifyToken(authorization);
-      return { principal, meta: requestMetaOf(request.headers, request.id), authorization };
+  // The front door (front-door.ts) has admitted the request before Apollo parses or plans it.
+  const execute = fastifyApolloHandler(apollo, {
+    context: (request) => Promise.resolve(admittedContext(request)),
+  });
+  const timeoutMs = config.limits.requestTimeoutMs;
+  app.route({
+    method: ['GET', 'POST', 'OPTIONS'],
+    url: '/graphql',
+    handler: async (request, reply) => {
+      type Execute = typeof execute;
+      const work = execute.call(app, request as Parameters<Execute>[0], reply as Parameters<Execute>[1]);
+      const result = await withDeadline(Promise.resolve(work), timeoutMs);
+      if (result !== TIMED_OUT) return result;
+      request.log.warn({ timeoutMs }, 'request timed out');
+      return reply
+        .code(504)
+        .type('application/json')
+        .send({
+          errors: [
+            { message: 'The request took too long and was stopped.', extensions: { code: 'TIMEOUT' } },
+          ],
+        });
     },
   });
-  app.route({ method: ['GET', 'POST', 'OPTIONS'], url: '/graphql', handler });
 
   return {
     name: 'gateway',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InstitutionKind } from './auth/principal.js';
 
 /** The four institution subgraphs, in the order they are started and composed. */
 export const SUBGRAPH_NAMES = ['labour', 'ministry', 'training', 'university'] as const;
@@ -49,6 +50,21 @@ const configSchema = z
     /** Shared by the gateway and the subgraphs to sign and recognise the gateway's requests. */
     GATEWAY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 
+    // Limits at the gateway (README "Security"); every one can be changed here.
+    LIMIT_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(262_144),
+    LIMIT_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+    LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).max(500).default(15),
+    LIMIT_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(500).default(10),
+    LIMIT_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
+    LIMIT_MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(1_500),
+    LIMIT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+    LIMIT_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    RATE_LIMIT_LABOUR_OFFICE: z.coerce.number().int().min(1).max(1_000_000).default(1_200),
+    RATE_LIMIT_MINISTRY: z.coerce.number().int().min(1).max(1_000_000).default(2_400),
+    RATE_LIMIT_TRAINING_PROVIDER: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    RATE_LIMIT_UNIVERSITY: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    RATE_LIMIT_TOKEN_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(30),
+
     SEED_DEMO_DATA: z.stringbool().default(true),
     SEED_WORKERS: z.coerce.number().int().min(0).max(2_000_000).default(3200),
   })
@@ -84,6 +100,18 @@ export interface HubConfig {
   readonly seed: { readonly demoData: boolean; readonly workers: number };
   /** Unset: requests to subgraphs go unsigned and `@requires` facts from callers are not trusted. */
   readonly gatewaySigningSecret: string | undefined;
+  readonly limits: {
+    readonly bodyBytes: number;
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxDirectives: number;
+    readonly maxTokens: number;
+    readonly maxCost: number;
+    readonly requestTimeoutMs: number;
+    readonly subgraphTimeoutMs: number;
+  };
+  /** Requests per minute per client, by institution kind; and token requests per minute per client. */
+  readonly rateLimits: Readonly<Record<InstitutionKind, number>> & { readonly tokenRequests: number };
 }
 
 export class ConfigError extends Error {
@@ -105,7 +133,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     port: portValue,
     url: url ?? local(portValue, '/graphql'),
   });
-  return {
+  const config: HubConfig = {
     env: raw.NODE_ENV,
     production: raw.NODE_ENV === 'production',
     logLevel: raw.LOG_LEVEL,
@@ -136,5 +164,43 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     seed: { demoData: raw.SEED_DEMO_DATA, workers: raw.SEED_WORKERS },
     gatewaySigningSecret: raw.GATEWAY_SIGNING_SECRET,
+    limits: {
+      bodyBytes: raw.LIMIT_BODY_BYTES,
+      maxDepth: raw.LIMIT_MAX_DEPTH,
+      maxAliases: raw.LIMIT_MAX_ALIASES,
+      maxDirectives: raw.LIMIT_MAX_DIRECTIVES,
+      maxTokens: raw.LIMIT_MAX_TOKENS,
+      maxCost: raw.LIMIT_MAX_COST,
+      requestTimeoutMs: raw.LIMIT_REQUEST_TIMEOUT_MS,
+      subgraphTimeoutMs: raw.LIMIT_SUBGRAPH_TIMEOUT_MS,
+    },
+    rateLimits: {
+      LABOUR_OFFICE: raw.RATE_LIMIT_LABOUR_OFFICE,
+      MINISTRY: raw.RATE_LIMIT_MINISTRY,
+      TRAINING_PROVIDER: raw.RATE_LIMIT_TRAINING_PROVIDER,
+      UNIVERSITY: raw.RATE_LIMIT_UNIVERSITY,
+      tokenRequests: raw.RATE_LIMIT_TOKEN_REQUESTS,
+    },
   };
+  const problems = productionProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/**
+ * What makes a configuration unfit for production, all at once: a production hub refuses to start
+ * with demo data, development defaults or without the secrets its services share.
+ */
+export function productionProblems(config: HubConfig): string[] {
+  if (!config.production) return [];
+  const problems: string[] = [];
+  if (!config.gatewaySigningSecret)
+    problems.push('GATEWAY_SIGNING_SECRET must be set (at least 32 characters) in production');
+  if (config.seed.demoData)
+    problems.push('SEED_DEMO_DATA must be false in production: demo credentials are public');
+  const issuer = new URL(config.tokens.issuer);
+  if (issuer.protocol !== 'https:' || ['127.0.0.1', 'localhost'].includes(issuer.hostname)) {
+    problems.push('TOKEN_ISSUER must be the public https URL of the gateway in production');
+  }
+  return problems;
 }

@@ -1,4 +1,14 @@
-import { index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** The gateway's own store: who may call the hub, and the keys it signs their tokens with. */
 export const gateway = pgSchema('gateway');
@@ -34,6 +44,10 @@ export const clients = gateway.table(
     scopes: text('scopes').array().notNull(),
     label: text('label').notNull(),
     status: clientStatus('status').notNull().default('ACTIVE'),
+    /** A machine client that may run only the operations registered for it (trusted documents). */
+    trustedDocumentsOnly: boolean('trusted_documents_only').notNull().default(false),
+    /** Created by the demo seed; production refuses to start while one is active. */
+    demo: boolean('demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
   },
@@ -48,6 +62,42 @@ export const signingKeys = gateway.table('signing_keys', {
   /** Set when a newer key takes over; the key stays published until its last token expires. */
   retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
+
+/** Operations registered for a client, by the SHA-256 of their text (trusted documents). */
+export const trustedDocuments = gateway.table(
+  'trusted_documents',
+  {
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.clientId),
+    hash: text('hash').notNull(),
+    document: text('document').notNull(),
+    name: text('name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.clientId, table.hash] })],
+);
+
+export const idempotencyStatus = gateway.enum('idempotency_status', ['PENDING', 'COMPLETED']);
+
+/** The first answer to a mutation sent with an `Idempotency-Key`, replayed to its retries. */
+export const idempotencyKeys = gateway.table(
+  'idempotency_keys',
+  {
+    clientId: text('client_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: idempotencyStatus('status').notNull().default('PENDING'),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.clientId, table.key] }),
+    index('idempotency_keys_created_idx').on(table.createdAt),
+  ],
+);
 
 export type InstitutionRow = typeof institutions.$inferSelect;
 export type ClientRow = typeof clients.$inferSelect;

@@ -36,14 +36,25 @@ export interface ClientOptions {
  * gateway over real HTTP on free ports, SQL statement counts per service, and clients with real
  * credentials registered the way an operator registers them.
  */
-export async function startTestHub() {
+export async function startTestHub(options: { readonly env?: Readonly<Record<string, string>> } = {}) {
   const database = await createTestDatabase();
   const statements = Object.fromEntries(STORE_NAMES.map((name) => [name, 0])) as Record<StoreName, number>;
   const stores = Object.fromEntries(
     STORE_NAMES.map((name) => [name, database.store(() => (statements[name] += 1))]),
   ) as Record<StoreName, Store>;
-  // Suspensions bind on the very next request in tests (the default lets a list be a second old).
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', REVOCATION_MAX_AGE_MS: '0' });
+  // Suspensions bind on the very next request in tests (the default lets a list be a second old),
+  // and rate limits are out of the way unless a test sets them.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    REVOCATION_MAX_AGE_MS: '0',
+    RATE_LIMIT_LABOUR_OFFICE: '1000000',
+    RATE_LIMIT_MINISTRY: '1000000',
+    RATE_LIMIT_TRAINING_PROVIDER: '1000000',
+    RATE_LIMIT_UNIVERSITY: '1000000',
+    RATE_LIMIT_TOKEN_REQUESTS: '100000',
+    ...options.env,
+  });
   const hub = await startEmbeddedHub({ config, storeFor: (name) => stores[name], ports: 'ephemeral' });
   const url = `${hub.gatewayUrl}/graphql`;
 

@@ -1,0 +1,149 @@
+import { getOperationAST, OperationTypeNode, parse } from 'graphql';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TokenVerifier } from '../shared/auth/token-verifier.js';
+import { UnauthenticatedError } from '../shared/errors.js';
+import { requestMetaOf } from '../shared/http/request-meta.js';
+import type { GatewayContext } from './context.js';
+import { requestHash, type IdempotencyStore } from './idempotency.js';
+import { exceedsTokenLimit } from './limits.js';
+import type { ClientRateLimits } from './rate-limits.js';
+import type { TrustedDocuments } from './trusted-documents.js';
+
+/** What the front door learned about a request, for the GraphQL context and the response hook. */
+interface Admitted {
+  hub?: GatewayContext;
+  idempotency?: { readonly clientId: string; readonly key: string };
+}
+
+export interface FrontDoor {
+  readonly maxTokens: number;
+  readonly exposeLimits: boolean;
+  readonly verifyToken: TokenVerifier;
+  readonly rateLimits: ClientRateLimits;
+  readonly trustedDocuments: TrustedDocuments;
+  readonly idempotency: IdempotencyStore;
+}
+
+function refuse(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  return reply
+    .code(status)
+    .type('application/json')
+    .send({ errors: [{ message, extensions: { code } }] });
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+function isMutation(body: Record<string, unknown>): boolean {
+  if (typeof body['query'] !== 'string') return false;
+  try {
+    const operationName = typeof body['operationName'] === 'string' ? body['operationName'] : null;
+    return getOperationAST(parse(body['query']), operationName)?.operation === OperationTypeNode.MUTATION;
+  } catch {
+    return false; // Apollo reports the syntax error itself.
+  }
+}
+
+/**
+ * Everything decided before a GraphQL request reaches planning, in this order: the token (401),
+ * the client's rate (429 with Retry-After), the document's length in tokens (400), trusted
+ * documents for restricted machine clients (403),
+ * and idempotency keys for mutations (a retry gets the first answer). Apollo's own context then
+ * only reads what was admitted.
+ */
+export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
+  app.addHook('preHandler', async (request: FastifyRequest & Admitted, reply) => {
+    if (request.routeOptions.url !== '/graphql' || request.method === 'OPTIONS') return;
+    // A browser asking for the page (Apollo Sandbox in development) carries no operation.
+    if (request.method === 'GET' && !(request.query as Record<string, unknown>)['query']) return;
+
+    const authorization = request.headers.authorization ?? '';
+    let principal;
+    try {
+      principal = await door.verifyToken(authorization);
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) return refuse(reply, 401, 'UNAUTHENTICATED', error.message);
+      throw error;
+    }
+
+    const rate = await door.rateLimits.consume(principal.institutionKind, principal.clientId);
+    if (!rate.allowed) {
+      void reply.header('retry-after', String(rate.retryAfterSeconds));
+      return refuse(
+        reply,
+        429,
+        'RATE_LIMITED',
+        `Too many requests from this client; retry after ${rate.retryAfterSeconds} s.`,
+      );
+    }
+
+    const body = (
+      request.method === 'POST' && typeof request.body === 'object' && request.body !== null
+        ? request.body
+        : request.query
+    ) as Record<string, unknown>;
+    const tooLong = exceedsTokenLimit(body['query'], door.maxTokens, door.exposeLimits);
+    if (tooLong) return refuse(reply, 400, 'GRAPHQL_PARSE_FAILED', tooLong);
+    const extensions =
+      typeof body['extensions'] === 'object' && body['extensions'] !== null
+        ? (body['extensions'] as Record<string, unknown>)
+        : {};
+    const persisted = extensions['persistedQuery'] as { sha256Hash?: unknown } | undefined;
+    const trusted = await door.trustedDocuments.decide(
+      principal.clientId,
+      body['query'],
+      persisted?.sha256Hash,
+    );
+    if (trusted.kind === 'refused') return refuse(reply, 403, 'FORBIDDEN', trusted.reason);
+    if (trusted.kind === 'trusted' && request.method === 'POST') {
+      body['query'] = trusted.query;
+      delete extensions['persistedQuery'];
+    }
+
+    const key = request.headers['idempotency-key'];
+    if (key !== undefined && isMutation(body)) {
+      if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+        return refuse(reply, 400, 'BAD_REQUEST', 'Idempotency-Key must be 1 to 255 printable characters.');
+      }
+      const start = await door.idempotency.begin(principal.clientId, key, requestHash(body));
+      switch (start.kind) {
+        case 'replay':
+          return reply
+            .code(start.status)
+            .type('application/json')
+            .header('idempotent-replayed', 'true')
+            .send(start.body);
+        case 'mismatch':
+          return refuse(reply, 422, 'CONFLICT', 'This Idempotency-Key was used with a different request.');
+        case 'in-progress':
+          return refuse(
+            reply,
+            409,
+            'CONFLICT',
+            'A request with this Idempotency-Key is still being processed; retry shortly.',
+          );
+        case 'first':
+          request.idempotency = { clientId: principal.clientId, key };
+      }
+    }
+    request.hub = { principal, meta: requestMetaOf(request.headers, request.id), authorization };
+    return undefined;
+  });
+
+  // The first answer to an idempotent mutation is kept for its retries, unless it says "try again".
+  app.addHook('onSend', async (request: FastifyRequest & Admitted, reply, payload) => {
+    const claim = request.idempotency;
+    if (!claim || typeof payload !== 'string') return payload;
+    const transient =
+      reply.statusCode >= 500 || /"code":"(SERVICE_UNAVAILABLE|INTERNAL_SERVER_ERROR|TIMEOUT)"/.test(payload);
+    if (transient) await door.idempotency.release(claim.clientId, claim.key);
+    else await door.idempotency.complete(claim.clientId, claim.key, reply.statusCode, payload);
+    return payload;
+  });
+}
+
+/** The admitted request's context, for Apollo (the front door has already refused anything else). */
+export function admittedContext(request: FastifyRequest): GatewayContext {
+  const hub = (request as FastifyRequest & Admitted).hub;
+  if (!hub) throw new UnauthenticatedError();
+  return hub;
+}
