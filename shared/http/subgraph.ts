@@ -5,6 +5,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import type { GraphQLSchema } from 'graphql';
+import { Attestations } from '../auth/attestation.js';
 import type { Principal, RequestMeta } from '../auth/principal.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { HubConfig, SubgraphName } from '../config.js';
@@ -28,6 +29,8 @@ export interface RequestContext {
    * fields) come from the owning subgraph. A direct caller's representations prove nothing.
    */
   readonly viaGateway: boolean;
+  /** Facts this service vouches for, or checks another service vouched for (attestation.ts). */
+  readonly attestations: Attestations;
 }
 
 /** What a subgraph's `createSubgraph` factory takes; the same for all four. */
@@ -92,6 +95,7 @@ export async function createSubgraphService<TContext extends RequestContext>(
   });
   await apollo.start();
 
+  const attestations = new Attestations(options.gatewaySecret);
   const handler = fastifyApolloHandler(apollo, {
     context: async (request) => {
       const authorization = request.headers.authorization ?? '';
@@ -108,6 +112,7 @@ export async function createSubgraphService<TContext extends RequestContext>(
         authorization,
         logger: request.log as Logger,
         viaGateway,
+        attestations,
       });
     },
   });

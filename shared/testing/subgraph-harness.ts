@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Attestations, CONSENT_FACT, consentFactClaims } from '../auth/attestation.js';
 import { loadConfig } from '../config.js';
 import type { QueryObserver } from '../db/database.js';
 import type { GraphClient, GraphResult } from '../http/graph-client.js';
@@ -49,6 +50,7 @@ export async function startSubgraph(factory: SubgraphFactory, options: SubgraphH
     },
   };
   const gatewaySigningSecret = randomBytes(32).toString('base64url');
+  const attestations = new Attestations(gatewaySigningSecret);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -90,6 +92,25 @@ export async function startSubgraph(factory: SubgraphFactory, options: SubgraphH
         ...bearer(await issuer.token(identity)),
         [SIGNATURE_HEADER]: signature,
       });
+    },
+    /** A consent fact as the labour subgraph sends it (ISO dates), with its attestation. */
+    attestConsentFact<TFact extends Record<string, unknown>>(fact: TFact): TFact & { attestation: string } {
+      // Malformed dates stay unattested: validation refuses them before the attestation is checked.
+      const date = (value: unknown) => {
+        const parsed = typeof value === 'string' ? new Date(value) : null;
+        return parsed && !Number.isNaN(parsed.getTime()) ? parsed : null;
+      };
+      const claims = consentFactClaims({
+        consentId: String(fact['consentId']),
+        workerId: String(fact['workerId']),
+        purpose: String(fact['purpose']),
+        workerDistrictCode: String(fact['workerDistrictCode']),
+        granteeInstitutionId: String(fact['granteeInstitutionId']),
+        grantedAt: date(fact['grantedAt']) ?? new Date(0),
+        expiresAt: date(fact['expiresAt']),
+        revokedAt: date(fact['revokedAt']),
+      });
+      return { ...fact, attestation: attestations.sign(CONSENT_FACT, claims) };
     },
     async close() {
       await service.close();

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { CONSENT_FACT, consentFactClaims } from '../../shared/auth/attestation.js';
 import type { Context } from './context.js';
 import type { ConsentRow } from './db/schema.js';
 
@@ -7,7 +8,8 @@ import type { ConsentRow } from './db/schema.js';
  * the consent facts their own rules need (a university may see certifications, so training needs
  * EMPOWERMENT consents too); both get every fact, in one operation through the gateway, sent with
  * the labour officer's own identity. The subgraph that serves the grantee's kind checks that the
- * grantee exists and takes this purpose.
+ * grantee exists and takes this purpose. The fact carries this subgraph's attestation: the
+ * officer's token says who sends it, the attestation that the labour subgraph wrote it.
  */
 const SHARE_CONSENT_FACT = /* GraphQL */ `
   mutation ShareConsentFact($fact: ConsentFactInput!) {
@@ -32,6 +34,16 @@ export async function sendConsentFact(
   consent: ConsentRow,
   workerDistrictCode: string,
 ): Promise<void> {
+  const claims = {
+    consentId: consent.id,
+    workerId: consent.workerId,
+    purpose: consent.purpose,
+    workerDistrictCode,
+    granteeInstitutionId: consent.granteeInstitutionId,
+    grantedAt: consent.grantedAt,
+    expiresAt: consent.expiresAt,
+    revokedAt: consent.revokedAt,
+  };
   const result = await context.graph.execute<{
     training: { active: boolean } | null;
     universities: { active: boolean } | null;
@@ -39,14 +51,11 @@ export async function sendConsentFact(
     SHARE_CONSENT_FACT,
     {
       fact: {
-        consentId: consent.id,
-        workerId: consent.workerId,
-        purpose: consent.purpose,
-        workerDistrictCode,
-        granteeInstitutionId: consent.granteeInstitutionId,
-        grantedAt: consent.grantedAt.toISOString(),
-        expiresAt: consent.expiresAt?.toISOString() ?? null,
-        revokedAt: consent.revokedAt?.toISOString() ?? null,
+        ...claims,
+        grantedAt: claims.grantedAt.toISOString(),
+        expiresAt: claims.expiresAt?.toISOString() ?? null,
+        revokedAt: claims.revokedAt?.toISOString() ?? null,
+        attestation: context.attestations.sign(CONSENT_FACT, consentFactClaims(claims)),
       },
     },
     { authorization: context.authorization, meta: context.meta },

@@ -51,14 +51,14 @@ describe('writes', () => {
       'mutation($i: CreateCourseInput!) { createCourse(input: $i) { id } }',
       { i: courseInput(provider.id) },
     );
-    const consent = {
+    const consent = hub.attestConsentFact({
       consentId: randomUUID(),
       workerId: randomUUID(),
       purpose: 'TRAINING',
       workerDistrictCode: '35.07.11',
       granteeInstitutionId: institutionId,
       grantedAt: new Date(Date.now() - 60_000).toISOString(),
-    };
+    });
     await ask(
       MALANG_OFFICE,
       'mutation($f: ConsentFactInput!) { shareConsentWithTraining(fact: $f) { active } }',
@@ -146,14 +146,14 @@ describe('writes', () => {
     expect(errorCodes(await issue(client, workerId))).toEqual(['CONFLICT']);
     expect(errorCodes(await issue(client, randomUUID()))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await issue({ kind: 'UNIVERSITY' }, workerId))).toEqual(['FORBIDDEN']);
-    const fact = {
+    const fact = hub.attestConsentFact({
       consentId: randomUUID(),
       workerId,
       purpose: 'EMPOWERMENT',
       workerDistrictCode: '35.07.13',
       granteeInstitutionId: randomUUID(),
       grantedAt: new Date().toISOString(),
-    };
+    });
     const share = 'mutation($f: ConsentFactInput!) { shareConsentWithTraining(fact: $f) { active } }';
     expect(errorCodes(await hub.request(BLITAR_OFFICE, share, { f: fact }))).toEqual(['FORBIDDEN']);
     expect(await countEvents()).toBe(before);

@@ -46,6 +46,14 @@ afterAll(async () => {
   await hub.close();
 });
 
+/** Sends a fact as the labour subgraph does: through the officer's token, with its attestation. */
+function share<TData = Record<string, unknown>>(
+  identity: Parameters<SubgraphHarness['request']>[0],
+  sent: Record<string, unknown>,
+) {
+  return hub.request<TData>(identity, SHARE, { fact: hub.attestConsentFact(sent) });
+}
+
 /** Whether the provider sees the worker's enrolment in its course right now. */
 async function providerSeesEnrollment(institutionId: string, workerId: string): Promise<boolean> {
   const response = await hub.request<{ _entities: [{ enrollments: unknown[] }] }>(
@@ -60,7 +68,7 @@ describe('shareConsentWithTraining', () => {
   it('records a TRAINING consent for a provider institution and reports it active', async () => {
     const { institutionId } = await insertTestInstitution(hub.db);
     const sent = fact(institutionId);
-    const response = await hub.request(MALANG_OFFICE, SHARE, { fact: sent });
+    const response = await share(MALANG_OFFICE, sent);
     expect(response.errors).toEqual([]);
     expect(response.data).toEqual({
       shareConsentWithTraining: {
@@ -77,15 +85,13 @@ describe('shareConsentWithTraining', () => {
   it('is idempotent, and a revocation binds from the very next request', async () => {
     const { institutionId, course } = await insertTestInstitution(hub.db);
     const sent = fact(institutionId);
-    await hub.request(MALANG_OFFICE, SHARE, { fact: sent });
-    const again = await hub.request<ShareResult>(MALANG_OFFICE, SHARE, { fact: sent });
+    await share(MALANG_OFFICE, sent);
+    const again = await share<ShareResult>(MALANG_OFFICE, sent);
     expect(again.data?.shareConsentWithTraining.active).toBe(true);
     await insertTestEnrollment(hub.db, course.id, sent.workerId);
     expect(await providerSeesEnrollment(institutionId, sent.workerId)).toBe(true);
 
-    const revoked = await hub.request<ShareResult>(MALANG_OFFICE, SHARE, {
-      fact: { ...sent, revokedAt: new Date().toISOString() },
-    });
+    const revoked = await share<ShareResult>(MALANG_OFFICE, { ...sent, revokedAt: new Date().toISOString() });
     expect(revoked.data?.shareConsentWithTraining.active).toBe(false);
     expect(await providerSeesEnrollment(institutionId, sent.workerId)).toBe(false);
   });
@@ -93,16 +99,17 @@ describe('shareConsentWithTraining', () => {
   it('never lets a late grant revive a revoked consent', async () => {
     const { institutionId } = await insertTestInstitution(hub.db);
     const sent = fact(institutionId);
-    await hub.request(MALANG_OFFICE, SHARE, { fact: { ...sent, revokedAt: new Date().toISOString() } });
-    const late = await hub.request<ShareResult>(MALANG_OFFICE, SHARE, { fact: sent });
+    await share(MALANG_OFFICE, { ...sent, revokedAt: new Date().toISOString() });
+    const late = await share<ShareResult>(MALANG_OFFICE, sent);
     expect(late.errors).toEqual([]);
     expect(late.data?.shareConsentWithTraining.active).toBe(false);
   });
 
   it('stores a revocation of a consent never seen, even for an institution that runs no provider', async () => {
-    const response = await hub.request<ShareResult>(MALANG_OFFICE, SHARE, {
-      fact: fact(randomUUID(), { revokedAt: new Date().toISOString() }),
-    });
+    const response = await share<ShareResult>(
+      MALANG_OFFICE,
+      fact(randomUUID(), { revokedAt: new Date().toISOString() }),
+    );
     expect(response.errors).toEqual([]);
     expect(response.data?.shareConsentWithTraining.active).toBe(false);
   });
@@ -110,24 +117,23 @@ describe('shareConsentWithTraining', () => {
   it('replaces the expiry, and reports an expired consent inactive', async () => {
     const { institutionId } = await insertTestInstitution(hub.db);
     const sent = fact(institutionId, { expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
-    const granted = await hub.request<ShareResult>(MALANG_OFFICE, SHARE, { fact: sent });
+    const granted = await share<ShareResult>(MALANG_OFFICE, sent);
     expect(granted.data?.shareConsentWithTraining.active).toBe(true);
-    const expired = await hub.request<ShareResult>(MALANG_OFFICE, SHARE, {
-      fact: { ...sent, expiresAt: new Date(Date.now() - 1000).toISOString() },
+    const expired = await share<ShareResult>(MALANG_OFFICE, {
+      ...sent,
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
     });
     expect(expired.data?.shareConsentWithTraining.active).toBe(false);
   });
 
   it('refuses a TRAINING grant to an institution that runs no training provider here', async () => {
-    const response = await hub.request(MALANG_OFFICE, SHARE, { fact: fact(randomUUID()) });
+    const response = await share(MALANG_OFFICE, fact(randomUUID()));
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors[0]?.extensions?.['field']).toBe('fact.granteeInstitutionId');
   });
 
   it('records EMPOWERMENT consents for universities, which see certifications under them', async () => {
-    const response = await hub.request<ShareResult>(MALANG_OFFICE, SHARE, {
-      fact: fact(randomUUID(), { purpose: 'EMPOWERMENT' }),
-    });
+    const response = await share<ShareResult>(MALANG_OFFICE, fact(randomUUID(), { purpose: 'EMPOWERMENT' }));
     expect(response.errors).toEqual([]);
     expect(response.data?.shareConsentWithTraining.active).toBe(true);
   });
@@ -135,8 +141,8 @@ describe('shareConsentWithTraining', () => {
   it('refuses the same consent id for another worker', async () => {
     const { institutionId } = await insertTestInstitution(hub.db);
     const sent = fact(institutionId);
-    await hub.request(MALANG_OFFICE, SHARE, { fact: sent });
-    const other = await hub.request(MALANG_OFFICE, SHARE, { fact: { ...sent, workerId: randomUUID() } });
+    await share(MALANG_OFFICE, sent);
+    const other = await share(MALANG_OFFICE, { ...sent, workerId: randomUUID() });
     expect(errorCodes(other)).toEqual(['CONFLICT']);
   });
 
@@ -149,7 +155,7 @@ describe('shareConsentWithTraining', () => {
     ['grantedAt', { grantedAt: '2199-01-01T00:00:00Z' }],
   ])('refuses a malformed fact naming fact.%s', async (field, overrides) => {
     const { institutionId } = await insertTestInstitution(hub.db);
-    const response = await hub.request(MALANG_OFFICE, SHARE, { fact: fact(institutionId, overrides) });
+    const response = await share(MALANG_OFFICE, fact(institutionId, overrides));
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors[0]?.extensions?.['field']).toBe(`fact.${field}`);
   });
@@ -164,10 +170,28 @@ describe('shareConsentWithTraining', () => {
       providerClient(institutionId),
     ] as const;
     for (const caller of callers) {
-      const response = await hub.request(caller, SHARE, { fact: sent });
+      const response = await share(caller, sent);
       expect(errorCodes(response)).toEqual(['FORBIDDEN']);
     }
     const stored = await hub.db.select().from(consentFacts).where(eq(consentFacts.consentId, sent.consentId));
     expect(stored).toEqual([]);
+  });
+});
+
+describe('shareConsentWithTraining from anyone but the labour subgraph', () => {
+  it('refuses a fact without a valid attestation, so a client cannot name a worker of another region', async () => {
+    // A labour office calling the mutation itself can claim a kecamatan of its own region for any
+    // worker; only the labour subgraph's attestation vouches for the worker and where she lives.
+    const sent = fact(randomUUID(), { revokedAt: new Date().toISOString() });
+    const forged = await hub.request(MALANG_OFFICE, SHARE, { fact: { ...sent, attestation: 'v1.forged' } });
+    expect(errorCodes(forged)).toEqual(['FORBIDDEN']);
+    const attested = hub.attestConsentFact(sent);
+    const altered = await hub.request(MALANG_OFFICE, SHARE, {
+      fact: { ...attested, workerId: randomUUID() },
+    });
+    expect(errorCodes(altered)).toEqual(['FORBIDDEN']);
+    expect(
+      await hub.db.select().from(consentFacts).where(eq(consentFacts.consentId, sent.consentId)),
+    ).toEqual([]);
   });
 });

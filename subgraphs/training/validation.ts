@@ -99,6 +99,7 @@ export const consentFactInput = z
       .refine((value) => value.getTime() <= Date.now() + CLOCK_SKEW_MS, 'must not be in the future'),
     expiresAt: z.date().nullish(),
     revokedAt: z.date().nullish(),
+    attestation: z.string().max(200),
   })
   .superRefine((value, context) => {
     for (const field of ['expiresAt', 'revokedAt'] as const) {

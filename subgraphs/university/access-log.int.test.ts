@@ -149,14 +149,14 @@ describe('the access log', () => {
     const { institutionId } = await insertTestPartner(hub.db);
     const share =
       'mutation($fact: ConsentFactInput!) { shareConsentWithUniversities(fact: $fact) { active } }';
-    const fact = {
+    const fact = hub.attestConsentFact({
       consentId: randomUUID(),
       workerId: randomUUID(),
       purpose: 'EMPOWERMENT',
       workerDistrictCode: KALIPARE,
       granteeInstitutionId: institutionId,
       grantedAt: '2025-03-01T08:00:00+07:00',
-    };
+    });
     await hub.request({ kind: 'LABOUR_OFFICE', regionCode: '35.05' }, share, { fact });
     expect(await eventsOf(fact.workerId)).toEqual([]);
     await hub.request(MALANG_OFFICE, share, { fact });

@@ -136,14 +136,14 @@ describe('field rules', () => {
 
   it('answers a consent fact to the labour office that shares it, and refuses everyone else', async () => {
     const { institutionId } = await insertTestPartner(hub.db);
-    const fact = {
+    const fact = hub.attestConsentFact({
       consentId: randomUUID(),
       workerId: randomUUID(),
       purpose: 'EMPOWERMENT',
       workerDistrictCode: KALIPARE,
       granteeInstitutionId: institutionId,
       grantedAt: '2025-03-01T08:00:00+07:00',
-    };
+    });
     const share =
       'mutation($fact: ConsentFactInput!) { shareConsentWithUniversities(fact: $fact) { workerId active } }';
     const allowed = await hub.request(MALANG_OFFICE, share, { fact });

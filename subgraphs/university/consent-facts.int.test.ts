@@ -27,6 +27,14 @@ afterAll(async () => {
   await hub.close();
 });
 
+/** Sends a fact as the labour subgraph does: through the officer's token, with its attestation. */
+function share<TData = Record<string, unknown>>(
+  identity: Parameters<SubgraphHarness['request']>[0],
+  sent: Record<string, unknown>,
+) {
+  return hub.request<TData>(identity, SHARE, { fact: hub.attestConsentFact(sent) });
+}
+
 function fact(granteeInstitutionId: string, overrides: Record<string, unknown> = {}) {
   return {
     consentId: randomUUID(),
@@ -45,7 +53,7 @@ describe('shareConsentWithUniversities', () => {
   it('records an EMPOWERMENT grant for a registered university as active, idempotently', async () => {
     const { institutionId } = await insertTestPartner(hub.db);
     const granted = fact(institutionId);
-    const first = await hub.request(MALANG_OFFICE, SHARE, { fact: granted });
+    const first = await share(MALANG_OFFICE, granted);
     expect(first.errors).toEqual([]);
     expect(first.data).toEqual({
       shareConsentWithUniversities: {
@@ -56,14 +64,12 @@ describe('shareConsentWithUniversities', () => {
         active: true,
       },
     });
-    const again = await hub.request(MALANG_OFFICE, SHARE, { fact: granted });
+    const again = await share(MALANG_OFFICE, granted);
     expect(again.data).toEqual(first.data);
   });
 
   it('records TRAINING facts without asking for a university', async () => {
-    const response = await hub.request(MALANG_OFFICE, SHARE, {
-      fact: fact(randomUUID(), { purpose: 'TRAINING' }),
-    });
+    const response = await share(MALANG_OFFICE, fact(randomUUID(), { purpose: 'TRAINING' }));
     expect(response.data).toMatchObject({
       shareConsentWithUniversities: { purpose: 'TRAINING', active: true },
     });
@@ -71,7 +77,7 @@ describe('shareConsentWithUniversities', () => {
 
   it('refuses an EMPOWERMENT grant to an institution without a university here', async () => {
     const granted = fact(randomUUID());
-    const response = await hub.request(MALANG_OFFICE, SHARE, { fact: granted });
+    const response = await share(MALANG_OFFICE, granted);
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors[0]?.extensions?.['field']).toBe('fact.granteeInstitutionId');
     expect(await findConsentFact(hub.db, granted.consentId)).toBeNull();
@@ -80,20 +86,14 @@ describe('shareConsentWithUniversities', () => {
   it('replaces expiry and revocation dates, and keeps a revocation final against a replayed grant', async () => {
     const { institutionId } = await insertTestPartner(hub.db);
     const granted = fact(institutionId);
-    await hub.request(MALANG_OFFICE, SHARE, { fact: granted });
-    const expired = await hub.request(MALANG_OFFICE, SHARE, {
-      fact: { ...granted, expiresAt: '2025-03-02T00:00:00Z' },
-    });
+    await share(MALANG_OFFICE, granted);
+    const expired = await share(MALANG_OFFICE, { ...granted, expiresAt: '2025-03-02T00:00:00Z' });
     expect(expired.data).toMatchObject({ shareConsentWithUniversities: { active: false } });
-    const extended = await hub.request(MALANG_OFFICE, SHARE, {
-      fact: { ...granted, expiresAt: '2099-01-01T00:00:00Z' },
-    });
+    const extended = await share(MALANG_OFFICE, { ...granted, expiresAt: '2099-01-01T00:00:00Z' });
     expect(extended.data).toMatchObject({ shareConsentWithUniversities: { active: true } });
-    const revoked = await hub.request(MALANG_OFFICE, SHARE, {
-      fact: { ...granted, revokedAt: '2025-04-01T00:00:00Z' },
-    });
+    const revoked = await share(MALANG_OFFICE, { ...granted, revokedAt: '2025-04-01T00:00:00Z' });
     expect(revoked.data).toMatchObject({ shareConsentWithUniversities: { active: false } });
-    const replayed = await hub.request(MALANG_OFFICE, SHARE, { fact: granted });
+    const replayed = await share(MALANG_OFFICE, granted);
     expect(replayed.data).toMatchObject({ shareConsentWithUniversities: { active: false } });
     expect((await findConsentFact(hub.db, granted.consentId))?.revokedAt?.toISOString()).toBe(
       '2025-04-01T00:00:00.000Z',
@@ -102,7 +102,7 @@ describe('shareConsentWithUniversities', () => {
 
   it('stores the revocation of a consent it never saw, whatever university it names', async () => {
     const revoked = fact(randomUUID(), { revokedAt: '2025-04-01T00:00:00Z' });
-    const response = await hub.request(MALANG_OFFICE, SHARE, { fact: revoked });
+    const response = await share(MALANG_OFFICE, revoked);
     expect(response.data).toMatchObject({
       shareConsentWithUniversities: { consentId: revoked.consentId, active: false },
     });
@@ -112,13 +112,13 @@ describe('shareConsentWithUniversities', () => {
   it('binds a revocation on the very next request: the worker disappears from the session', async () => {
     const { institutionId, program, mentor } = await insertTestPartner(hub.db);
     const granted = fact(institutionId);
-    await hub.request(MALANG_OFFICE, SHARE, { fact: granted });
+    await share(MALANG_OFFICE, granted);
     const session = await insertTestSession(hub.db, program, mentor, [{ workerId: granted.workerId }]);
     const query = 'query($id: ID!) { mentoringSession(id: $id) { participants { id } } }';
     const identity = { kind: 'UNIVERSITY', institutionId } as const;
     const before = await hub.request(identity, query, { id: session.id });
     expect(before.data).toEqual({ mentoringSession: { participants: [{ id: granted.workerId }] } });
-    await hub.request(MALANG_OFFICE, SHARE, { fact: { ...granted, revokedAt: new Date().toISOString() } });
+    await share(MALANG_OFFICE, { ...granted, revokedAt: new Date().toISOString() });
     const after = await hub.request(identity, query, { id: session.id });
     expect(after.data).toEqual({ mentoringSession: { participants: [] } });
   });
@@ -133,7 +133,7 @@ describe('shareConsentWithUniversities', () => {
       { kind: 'UNIVERSITY', institutionId },
     ] as const;
     for (const identity of refusals) {
-      expect(errorCodes(await hub.request(identity, SHARE, { fact: granted }))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await share(identity, granted))).toEqual(['FORBIDDEN']);
     }
     expect(await findConsentFact(hub.db, granted.consentId)).toBeNull();
   });
@@ -141,15 +141,13 @@ describe('shareConsentWithUniversities', () => {
   it('refuses a fact that would move a known consent to another worker, grantee or purpose', async () => {
     const { institutionId } = await insertTestPartner(hub.db);
     const granted = fact(institutionId);
-    await hub.request(MALANG_OFFICE, SHARE, { fact: granted });
+    await share(MALANG_OFFICE, granted);
     for (const change of [
       { workerId: randomUUID() },
       { purpose: 'TRAINING' },
       { granteeInstitutionId: randomUUID() },
     ]) {
-      expect(
-        errorCodes(await hub.request(MALANG_OFFICE, SHARE, { fact: { ...granted, ...change } })),
-      ).toEqual(['CONFLICT']);
+      expect(errorCodes(await share(MALANG_OFFICE, { ...granted, ...change }))).toEqual(['CONFLICT']);
     }
   });
 
@@ -163,9 +161,25 @@ describe('shareConsentWithUniversities', () => {
     ];
     for (const [change, field] of cases) {
       const bad = fact(institutionId, change);
-      const response = await hub.request(MALANG_OFFICE, SHARE, { fact: bad });
+      const response = await share(MALANG_OFFICE, bad);
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
       expect(response.errors[0]?.extensions?.['field']).toBe(field);
     }
+  });
+});
+
+describe('shareConsentWithUniversities from anyone but the labour subgraph', () => {
+  it('refuses a fact without a valid attestation, so a client cannot name a worker of another region', async () => {
+    // A labour office calling the mutation itself can claim a kecamatan of its own region for any
+    // worker; only the labour subgraph's attestation vouches for the worker and where she lives.
+    const sent = fact(randomUUID(), { revokedAt: new Date().toISOString() });
+    const forged = await hub.request(MALANG_OFFICE, SHARE, { fact: { ...sent, attestation: 'v1.forged' } });
+    expect(errorCodes(forged)).toEqual(['FORBIDDEN']);
+    const attested = hub.attestConsentFact(sent);
+    const altered = await hub.request(MALANG_OFFICE, SHARE, {
+      fact: { ...attested, workerId: randomUUID() },
+    });
+    expect(errorCodes(altered)).toEqual(['FORBIDDEN']);
+    expect(await findConsentFact(hub.db, sent.consentId)).toBeNull();
   });
 });

@@ -100,6 +100,7 @@ export const consentFactInput = z
     grantedAt: z.date(),
     expiresAt: z.date().nullish(),
     revokedAt: z.date().nullish(),
+    attestation: z.string().max(200),
   })
   .superRefine((value, context) => {
     if (value.expiresAt && value.expiresAt <= value.grantedAt)

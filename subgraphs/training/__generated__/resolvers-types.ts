@@ -109,6 +109,8 @@ export type ConsentFact = {
 
 /** A consent as recorded at the LTSA desk. */
 export type ConsentFactInput = {
+  /** The labour subgraph's proof that it recorded this fact; clients cannot produce one. */
+  attestation: Scalars['String']['input'];
   /** Hub ID of the consent, as recorded by the labour office. */
   consentId: Scalars['ID']['input'];
   /** When the consent lapses by itself, if it does. */
@@ -264,8 +266,9 @@ export type Mutation = {
   /**
    * Shares a consent fact, as granted or revoked at the LTSA desk, with this subgraph, which applies
    * consent rules of its own (both purposes: TRAINING and EMPOWERMENT). Sent by the labour subgraph
-   * through the gateway with the labour officer's identity; only a labour office of the worker's
-   * region may send it.
+   * through the gateway with the labour officer's identity and the labour subgraph's attestation;
+   * only a labour office of the worker's region may send it, and a fact without a valid attestation
+   * is refused with FORBIDDEN.
    */
   shareConsentWithTraining: ConsentFact;
   /** Records progress on an enrolment: attendance, score, status. */

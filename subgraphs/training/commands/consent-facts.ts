@@ -1,4 +1,5 @@
-import { BadUserInputError, ConflictError } from '../../../shared/errors.js';
+import { CONSENT_FACT, consentFactClaims } from '../../../shared/auth/attestation.js';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { assertCanShareConsent, workerNotFound } from '../access.js';
 import { consentFactEntity } from '../audit.js';
@@ -17,6 +18,11 @@ import { consentFactInput } from '../validation.js';
 export async function shareConsentWithTraining(context: Context, rawFact: unknown): Promise<ConsentFactRow> {
   const fact = parseInput(consentFactInput, rawFact, 'fact');
   assertCanShareConsent(context.principal, fact.workerDistrictCode);
+  // Only the labour subgraph can vouch for the worker and kecamatan: a client calling this
+  // mutation itself could otherwise name any worker with a kecamatan of its own region.
+  if (!context.attestations.verify(CONSENT_FACT, consentFactClaims(fact), fact.attestation)) {
+    throw new ForbiddenError('Consent facts are recorded only as sent by the labour subgraph.');
+  }
   const grants = !fact.revokedAt && (!fact.expiresAt || fact.expiresAt > new Date());
   if (
     grants &&

@@ -1,4 +1,5 @@
-import { BadUserInputError, ConflictError } from '../../../shared/errors.js';
+import { CONSENT_FACT, consentFactClaims } from '../../../shared/auth/attestation.js';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { assertCanShareConsent } from '../access.js';
 import { consentFactEntity } from '../audit.js';
@@ -21,6 +22,11 @@ export function isConsentFactActive(fact: ConsentFactRow, now: Date = new Date()
 export async function shareConsentFact(context: Context, rawFact: unknown): Promise<ConsentFactRow> {
   const fact = parseInput(consentFactInput, rawFact, 'fact');
   assertCanShareConsent(context.principal, fact.workerDistrictCode);
+  // Only the labour subgraph can vouch for the worker and kecamatan: a client calling this
+  // mutation itself could otherwise name any worker with a kecamatan of its own region.
+  if (!context.attestations.verify(CONSENT_FACT, consentFactClaims(fact), fact.attestation)) {
+    throw new ForbiddenError('Consent facts are recorded only as sent by the labour subgraph.');
+  }
   const existing = await findConsentFact(context.db, fact.consentId);
   if (existing) {
     // The office that sends a fact must also serve the worker it was first recorded for.
