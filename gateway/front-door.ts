@@ -6,6 +6,7 @@ import { requestMetaOf } from '../shared/http/request-meta.js';
 import type { GatewayContext } from './context.js';
 import { requestHash, type IdempotencyStore } from './idempotency.js';
 import { exceedsTokenLimit } from './limits.js';
+import { persistedQueryProblem } from './request-checks.js';
 import type { ClientRateLimits } from './rate-limits.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 
@@ -46,9 +47,9 @@ function isMutation(body: Record<string, unknown>): boolean {
 /**
  * Everything decided before a GraphQL request reaches planning, in this order: the token (401),
  * the client's rate (429 with Retry-After), the document's length in tokens (400), trusted
- * documents for restricted machine clients (403),
- * and idempotency keys for mutations (a retry gets the first answer). Apollo's own context then
- * only reads what was admitted.
+ * documents for restricted machine clients (403), a persisted-query extension Apollo would refuse
+ * without a code (400), and idempotency keys for mutations (a retry gets the first answer).
+ * Apollo's own context then only reads what was admitted.
  */
 export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
   app.addHook('preHandler', async (request: FastifyRequest & Admitted, reply) => {
@@ -98,6 +99,8 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
       body['query'] = trusted.query;
       delete extensions['persistedQuery'];
     }
+    const persistedProblem = persistedQueryProblem(body['query'], body['extensions']);
+    if (persistedProblem) return refuse(reply, 400, 'BAD_REQUEST', persistedProblem);
 
     const key = request.headers['idempotency-key'];
     if (key !== undefined && isMutation(body)) {

@@ -15,6 +15,7 @@ import { SubgraphDataSource } from './data-source.js';
 import { admittedContext, installFrontDoor } from './front-door.js';
 import { IdempotencyStore } from './idempotency.js';
 import { requestLimits, TIMED_OUT, withDeadline } from './limits.js';
+import { KnownOperationTypesRule, operationResolution } from './request-checks.js';
 import { ClientRateLimits } from './rate-limits.js';
 import { TrustedDocuments } from './trusted-documents.js';
 import { installMetrics } from './metrics.js';
@@ -115,10 +116,11 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, KnownOperationTypesRule],
     plugins: [
       // graphql-armor is typed against @apollo/server's CommonJS build; the plugins are plain hooks.
       ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      operationResolution<GatewayContext>(),
       fastifyApolloDrainPlugin(app),
       config.production
         ? ApolloServerPluginLandingPageDisabled()

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { Kind, parse, validate, type GraphQLSchema } from 'graphql';
 import type { Database } from '../shared/db/database.js';
 import { clients, trustedDocuments } from './db/schema.js';
 
@@ -64,6 +65,22 @@ export class TrustedDocuments {
     this.policies.set(clientId, policy);
     return policy;
   }
+}
+
+/**
+ * Why an operation cannot be registered: it must parse, hold exactly one operation and validate
+ * against the public schema, so a typo is caught by the operator rather than by the client at 3 a.m.
+ */
+export function problemsWithDocument(schema: GraphQLSchema, document: string): string[] {
+  let parsed;
+  try {
+    parsed = parse(document);
+  } catch (error) {
+    return [(error as Error).message];
+  }
+  const operations = parsed.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (operations.length !== 1) return [`expected exactly one operation, found ${operations.length}`];
+  return validate(schema, parsed).map((error) => error.message);
 }
 
 /** Registers an operation for a client; returns its hash. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
@@ -14,6 +15,12 @@ import {
 } from '../gateway/clients.js';
 import { clients, institutions } from '../gateway/db/schema.js';
 import { rotateSigningKey } from '../gateway/keys.js';
+import {
+  problemsWithDocument,
+  restrictToTrustedDocuments,
+  trustDocument,
+} from '../gateway/trusted-documents.js';
+import { readApiSchema } from '../shared/schema-files.js';
 
 const USAGE = `Operator commands on the gateway's client registry:
 
@@ -23,6 +30,9 @@ const USAGE = `Operator commands on the gateway's client registry:
   npm run clients -- suspend <clientId>       (the kill switch: its tokens stop working)
   npm run clients -- reactivate <clientId>
   npm run clients -- rotate-keys              (new signing key; old tokens stay valid until they expire)
+  npm run clients -- trust-document <clientId> --file operation.graphql [--name Name]
+  npm run clients -- restrict <clientId>      (from now on it may run only its trusted documents)
+  npm run clients -- unrestrict <clientId>
 
 Works on GATEWAY_DATABASE_URL / DATABASE_URL, or on the embedded PostgreSQL in HUB_DATA_DIR while
 the hub is stopped (an embedded database belongs to one process at a time). The ministry's public
@@ -37,6 +47,7 @@ const { positionals, values } = parseArgs({
     institution: { type: 'string' },
     label: { type: 'string' },
     scopes: { type: 'string' },
+    file: { type: 'string' },
   },
 });
 
@@ -81,12 +92,12 @@ async function run(command: string | undefined, argument: string | undefined): P
     }
     case 'add': {
       const scopes = (values.scopes ?? '').split(',').filter(Boolean);
-      if (
-        !values.institution ||
-        !values.label ||
-        !scopes.every((scope) => (SCOPES as readonly string[]).includes(scope))
-      )
-        break;
+      const unknown = scopes.filter((scope) => !(SCOPES as readonly string[]).includes(scope));
+      if (unknown.length > 0) {
+        console.error(`unknown scopes: ${unknown.join(', ')}; known scopes: ${SCOPES.join(', ')}`);
+        return 2;
+      }
+      if (!values.institution || !values.label) break;
       const issued = await registerClient(db, {
         institutionId: values.institution,
         label: values.label,
@@ -104,6 +115,27 @@ async function run(command: string | undefined, argument: string | undefined): P
       console.log(`${argument} ${command === 'suspend' ? 'suspended' : 'reactivated'}`);
       return 0;
     }
+    case 'trust-document': {
+      if (!argument || !values.file || !(await findClient(db, argument))) break;
+      const document = readFileSync(values.file, 'utf8');
+      const problems = problemsWithDocument(readApiSchema(), document);
+      if (problems.length > 0) {
+        console.error(`not registered:\n  ${problems.join('\n  ')}`);
+        return 1;
+      }
+      const hash = await trustDocument(db, argument, document, values.name);
+      console.log(`trusted for ${argument}: sha256 ${hash}`);
+      return 0;
+    }
+    case 'restrict':
+    case 'unrestrict': {
+      if (!argument || !(await findClient(db, argument))) break;
+      await restrictToTrustedDocuments(db, argument, command === 'restrict');
+      console.log(
+        `${argument} ${command === 'restrict' ? 'may run only its trusted documents' : 'may run any operation its scopes allow'}`,
+      );
+      return 0;
+    }
     case 'rotate-keys': {
       console.log(`new signing key ${await rotateSigningKey(db)}; running gateways pick it up on restart`);
       return 0;
@@ -116,7 +148,15 @@ async function run(command: string | undefined, argument: string | undefined): P
   return 2;
 }
 
-const code = await run(positionals[0], positionals[1]);
+let code: number;
+try {
+  code = await run(positionals[0], positionals[1]);
+} catch (error) {
+  // Refusals from the registry (unknown institution, a scope beyond the institution's kind) are
+  // messages for the operator, not stack traces.
+  console.error(error instanceof Error ? error.message : error);
+  code = 1;
+}
 await store.close();
 await pglite?.close();
 process.exit(code);

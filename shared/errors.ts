@@ -1,9 +1,16 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isConnectionFailure } from './db/database.js';
 import type { Logger } from './logging.js';
 
 /** Stable `extensions.code` values that clients may branch on. */
 export type HubErrorCode =
-  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED';
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE';
 
 abstract class HubError extends GraphQLError {
   constructor(message: string, code: HubErrorCode, status: number, extensions: Record<string, unknown> = {}) {
@@ -67,6 +74,7 @@ const PASS_THROUGH_CODES = new Set([
   'BAD_USER_INPUT',
   'CONFLICT',
   'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -93,6 +101,17 @@ export function createErrorFormatter(logger: Logger) {
     if (isKnown) {
       const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    // A lost database connection is an outage, not a bug: a stable code the caller can retry on,
+    // and no driver message (host, port, SQL) in the answer.
+    if (isConnectionFailure(original)) {
+      logger.warn({ err: original, path: formatted.path }, 'database unavailable while resolving a request');
+      return {
+        message: 'The data store of this service is unavailable right now. Try again shortly.',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a request');
     return {

@@ -31,5 +31,7 @@ export function decodeCursor<T extends readonly ('string' | 'number')[]>(
   }
   if (!Array.isArray(position) || position.length !== shape.length) throw invalid();
   if (!position.every((part, index) => typeof part === shape[index])) throw invalid();
+  // No row holds a NUL character (PostgreSQL text cannot), so no cursor of ours does either.
+  if (position.some((part) => typeof part === 'string' && part.includes('\u0000'))) throw invalid();
   return position as { [K in keyof T]: T[K] extends 'string' ? string : number };
 }

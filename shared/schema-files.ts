@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse, type DocumentNode } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { SubgraphName } from './config.js';
 
 /** Where the interagency contract lives: `schema/<subgraph>.graphql` and the composed supergraph. */
@@ -15,4 +16,12 @@ export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
 
 export function readSupergraphSdl(): string {
   return readFileSync(new URL('supergraph.graphql', SCHEMA_DIR), 'utf8');
+}
+
+/**
+ * The schema clients see: the composed supergraph without its federation plumbing. Used to check
+ * operations offline (registering a trusted document) the same way the gateway will run them.
+ */
+export function readApiSchema(): GraphQLSchema {
+  return Supergraph.build(readSupergraphSdl()).apiSchema().toGraphQLJSSchema();
 }

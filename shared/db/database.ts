@@ -71,15 +71,53 @@ export interface PostgresStoreOptions {
   readonly onQuery?: QueryObserver;
 }
 
+/** How long a transaction that lost its connection waits for the driver to notice the close. */
+const LOST_TRANSACTION_GRACE_MS = 5_000;
+
+/**
+ * The `postgres` driver (3.4.9) answers a failed transaction with ROLLBACK on the same connection,
+ * even when that connection is gone: written to the closed socket, the ROLLBACK throws from a timer,
+ * where nothing can catch it, and the process dies (porsager/postgres#1208); written after the
+ * connection reconnected, it would land in whichever session uses it next. A server rolls back the
+ * transaction of a lost connection itself, and `begin` rejects as soon as the connection closes,
+ * so a transaction that fails for a lost connection is left there and never sends ROLLBACK. Should
+ * the connection still be open after a grace period, the failure goes on to ROLLBACK as usual.
+ */
+function withoutRollbackOnLostConnections(client: postgres.Sql): postgres.Sql {
+  const begin = (...args: unknown[]) => {
+    const body = args.pop() as (sql: postgres.TransactionSql) => unknown;
+    let finished = false;
+    const guarded = (sql: postgres.TransactionSql) =>
+      Promise.resolve(body(sql)).catch((error: unknown) => {
+        if (!(error instanceof Error) || !isConnectionFailure(error)) throw error;
+        return new Promise((_resolve, reject) => {
+          setTimeout(() => finished || reject(error), LOST_TRANSACTION_GRACE_MS).unref();
+        });
+      });
+    const outcome = args.length > 0 ? client.begin(String(args[0]), guarded) : client.begin(guarded);
+    void outcome.then(
+      () => (finished = true),
+      () => (finished = true),
+    );
+    return outcome;
+  };
+  return new Proxy(client, {
+    get: (target, property, receiver) =>
+      property === 'begin' ? begin : (Reflect.get(target, property, receiver) as unknown),
+  });
+}
+
 /** A store over a real PostgreSQL server through the `postgres` driver, with its own pool. */
 export function postgresStore(options: PostgresStoreOptions): Store {
-  const client = postgres(options.url, {
-    max: options.poolSize,
-    connection: { application_name: options.applicationName },
-    // Migrations re-run `CREATE SCHEMA IF NOT EXISTS`; its NOTICE is noise, not news.
-    onnotice: () => {},
-    idle_timeout: 30,
-  });
+  const client = withoutRollbackOnLostConnections(
+    postgres(options.url, {
+      max: options.poolSize,
+      connection: { application_name: options.applicationName },
+      // Migrations re-run `CREATE SCHEMA IF NOT EXISTS`; its NOTICE is noise, not news.
+      onnotice: () => {},
+      idle_timeout: 30,
+    }),
+  );
   const logger = observerLogger(options.onQuery);
   const db: Database = drizzlePostgres({ client, ...(logger ? { logger } : {}) });
   return {
@@ -103,6 +141,42 @@ export function postgresStore(options: PostgresStoreOptions): Store {
       await client.end({ timeout: 5 });
     },
   };
+}
+
+// Failures that say "the database cannot be reached right now", not "this statement is wrong":
+// socket errors, the postgres driver's own connection codes, and SQLSTATE class 08 (connection
+// exception), 57P01-57P03 (the server is shutting down or starting up), 53300 (too many connections).
+const CONNECTION_FAILURE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+/**
+ * Whether an error (or one it was caused by: drizzle wraps driver errors) means the database is
+ * unreachable for the moment: the request may be retried, and the service itself is healthy.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_FAILURE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) {
+      return true;
+    }
+    current = current.cause;
+  }
+  return false;
 }
 
 /**

@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyRequest,
 } from 'fastify';
+import { isConnectionFailure } from '../db/database.js';
 import type { Logger } from '../logging.js';
 import { HEADERS } from '../auth/principal.js';
 
@@ -44,6 +45,14 @@ interface FastifyErrorLike {
 
 /** Transport-level failures (bad JSON, oversized or unsupported bodies) in the GraphQL error shape. */
 function transportError(error: FastifyErrorLike): { status: number; code: string; message: string } {
+  // A route that needs the database while it is unreachable (a restart, a failover): retry later.
+  if (isConnectionFailure(error)) {
+    return {
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'A data store of this service is unavailable right now. Try again shortly.',
+    };
+  }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -88,13 +97,35 @@ export function createHttpService(options: HttpServiceOptions): FastifyInstance 
     forceCloseConnections: 'idle',
   });
 
+  // Closing reaps only the keep-alive connections idle at that moment; one whose request was still
+  // in flight would stay open after its answer (for the 72 s keep-alive timeout) and hold up the
+  // drain. Answers given while draining therefore close their connection.
+  let draining = false;
+  app.addHook('preClose', (done) => {
+    draining = true;
+    done();
+  });
   app.addHook('onSend', async (request: FastifyRequest, reply) => {
     reply.header(HEADERS.requestId, request.id);
+    if (draining) reply.header('connection', 'close');
+  });
+
+  // One line per answered request, in place of Fastify's request logging, which would write the
+  // whole URL: a GET request's query string carries the operation and its variables (a NIK, a
+  // name). Probes are logged one level lower so they do not drown the rest.
+  app.addHook('onResponse', async (request, reply) => {
+    const path = request.url.split('?', 1)[0] ?? '';
+    const probe = path === '/health' || path === '/ready';
+    request.log[probe ? 'debug' : 'info'](
+      { method: request.method, path, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
   });
 
   app.setErrorHandler((error: FastifyErrorLike, request, reply) => {
     const { status, code, message } = transportError(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status === 503) request.log.warn({ err: error }, 'request failed: database unavailable');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
     void reply
       .status(status)
       .type('application/json')

@@ -20,22 +20,62 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown, root = 'inpu
 
 // Control characters (other than tab and newline in long text) have no place in a record.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Bidirectional embeddings, overrides and isolates make text read differently from what it holds.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+// Half of a UTF-16 surrogate pair (JSON can carry one as `\ud800`): not text in any encoding.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Something a reader can see: not only spaces, format characters (zero-width, BOM) or lone marks.
+const VISIBLE = /[^\p{White_Space}\p{Cf}\p{M}]/u;
 
-/** Trimmed, non-empty, bounded text without control characters. */
+/** Why a trimmed text cannot be stored, or null: the first problem only, one issue per field. */
+function textProblem(value: string, maxLength: number): string | null {
+  if (value.length === 0) return 'must not be empty';
+  if (value.length > maxLength) return `must be at most ${maxLength} characters`;
+  if (CONTROL_CHARACTERS.test(value)) return 'must not contain control characters';
+  if (BIDI_CONTROLS.test(value)) return 'must not contain bidirectional control characters';
+  if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text';
+  if (!VISIBLE.test(value)) return 'must contain visible characters';
+  return null;
+}
+
+/**
+ * Trimmed, non-empty, bounded text without control characters, bidirectional controls or broken
+ * surrogates, with at least one visible character.
+ */
 export function text(maxLength: number) {
   return z
     .string()
     .transform((value) => value.trim().normalize('NFC'))
-    .pipe(
-      z
-        .string()
-        .min(1, 'must not be empty')
-        .max(maxLength, `must be at most ${maxLength} characters`)
-        .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters'),
-    );
+    .superRefine((value, context) => {
+      const problem = textProblem(value, maxLength);
+      if (problem) context.addIssue({ code: 'custom', message: problem, continue: false });
+    });
 }
 
-export const personName = text(120);
+// Letters of any script with their marks, digits, spaces and the punctuation of names
+// (Nur'aini, Al-Fatih, Hj. Siti, S.Pd.), never markup, formulas or emoji.
+const NAME_CHARACTERS = /^[\p{L}\p{M}\p{N}\p{Zs}.,'\u2018\u2019`()/-]+$/u;
+// A letter carries a few marks at most; dozens of them stacked ("zalgo") only deface a record.
+const STACKED_MARKS = /\p{M}{4,}/u;
+
+/** A person's name as written on the KTP-el. */
+export const personName = text(120)
+  .refine(
+    (value) => NAME_CHARACTERS.test(value),
+    'may contain only letters, digits, spaces, apostrophes and . , - ( ) /',
+  )
+  .refine((value) => /\p{L}/u.test(value), 'must contain a letter')
+  .refine((value) => !STACKED_MARKS.test(value), 'must not stack combining marks');
+
+/** Text searched for, not stored: bounded, and free of characters no record can hold. */
+export function searchText(minLength: number, maxLength: number) {
+  return z
+    .string()
+    .trim()
+    .min(minLength, `must have at least ${minLength} characters`)
+    .max(maxLength, `must be at most ${maxLength} characters`)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters');
+}
 
 export const nik = z.string().superRefine((value, context) => {
   const problem = nikProblem(value);

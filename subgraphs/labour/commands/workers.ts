@@ -1,6 +1,6 @@
 import { ConflictError } from '../../../shared/errors.js';
 import { parentOfCode } from '../../../shared/reference/regions.js';
-import { definedOnly, parseInput } from '../../../shared/validation/input.js';
+import { definedOnly, parseInput, uuid } from '../../../shared/validation/input.js';
 import { assertCanWriteInRegion, workerNotFound } from '../access.js';
 import type { Context } from '../context.js';
 import type { WorkerRow, WorkerStatus } from '../db/schema.js';
@@ -18,6 +18,8 @@ export function districtOfVillage(villageCode: string): string {
 
 /** A worker the caller may write: visible to them and in their own region; otherwise NOT_FOUND or FORBIDDEN. */
 export async function writableWorker(context: Context, workerId: string): Promise<WorkerRow> {
+  // An id that is not a UUID names no worker; it must not reach SQL, where it is a type error.
+  if (!uuid.safeParse(workerId).success) throw workerNotFound();
   const worker = await context.loaders.workerById.load(workerId);
   if (!worker) throw workerNotFound();
   assertCanWriteInRegion(context.principal, worker.districtCode);

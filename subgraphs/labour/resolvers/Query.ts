@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BadUserInputError } from '../../../shared/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../shared/pagination.js';
-import { countryCode, parseInput, regionCode, uuid } from '../../../shared/validation/input.js';
+import { countryCode, parseInput, regionCode, searchText, uuid } from '../../../shared/validation/input.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { findWorkerByNik, listWorkers } from '../db/queries/workers.js';
 
@@ -10,7 +10,7 @@ const workerFilter = z
     regionCode: regionCode().nullish(),
     status: z.string().nullish(),
     destinationCountry: countryCode.nullish(),
-    nameContains: z.string().trim().min(2, 'must have at least 2 characters').max(100).nullish(),
+    nameContains: searchText(2, 100).nullish(),
   })
   .nullish();
 
@@ -21,6 +21,8 @@ export const Query: QueryResolvers = {
     return loaders.workerById.load(id);
   },
   workerByNik: async (_parent, { nik }, { db, scope, loaders }) => {
+    // Nor can anything but 16 digits name one (a NUL byte, for one, cannot even reach SQL).
+    if (!/^\d{16}$/.test(nik)) return null;
     const worker = await findWorkerByNik(db, scope, nik);
     if (worker) loaders.workerById.prime(worker.id, worker);
     return worker;

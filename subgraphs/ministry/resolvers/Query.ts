@@ -14,11 +14,15 @@ import { caseFilter, statsParentCode, statsYear } from '../validation.js';
 // An id that is not even a UUID cannot name a record; it is answered like any unknown id, without SQL.
 const isId = (id: string) => uuid.safeParse(id).success;
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function caseCursor(after: string | null | undefined): CaseCursor | null {
   if (!after) return null;
   const [openedAt, id] = decodeCursor(after, ['string', 'string'] as const);
   const instant = new Date(openedAt);
-  if (Number.isNaN(instant.getTime()) || !isId(id)) {
+  // Exactly the instant `encodeCursor` wrote: Date parses far more ("Matrix 901", year 275760)
+  // than PostgreSQL's timestamps hold.
+  if (!ISO_INSTANT.test(openedAt) || Number.isNaN(instant.getTime()) || !isId(id)) {
     throw BadUserInputError.of('after', 'is not a cursor returned by this list');
   }
   return { openedAt: instant, id };

@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DemoCredentials } from '../gateway/seed.js';
+import { freePorts } from '../shared/testing/ports.js';
+
+const directories: string[] = [];
+afterAll(async () => {
+  await Promise.all(directories.map((directory) => rm(directory, { recursive: true, force: true })));
+});
+
+async function waitFor(url: string, attempts = 240): Promise<void> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+describe('logs', () => {
+  it('never carry a client secret, an access token or the gateway signing secret, even at trace level', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'migran-logs-'));
+    directories.push(dataDir);
+    const signingSecret = randomBytes(32).toString('hex');
+    const [gateway, labour, ministry, training, university] = await freePorts(5);
+    const hub = spawn('npx', ['tsx', 'scripts/start.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'trace',
+        HUB_DATA_DIR: dataDir,
+        SEED_WORKERS: '40',
+        GATEWAY_SIGNING_SECRET: signingSecret,
+        GATEWAY_PORT: String(gateway),
+        LABOUR_PORT: String(labour),
+        MINISTRY_PORT: String(ministry),
+        TRAINING_PORT: String(training),
+        UNIVERSITY_PORT: String(university),
+        TOKEN_ISSUER: `http://127.0.0.1:${gateway}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    hub.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    hub.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => hub.once('exit', resolve));
+    const base = `http://127.0.0.1:${gateway}`;
+    try {
+      await waitFor(`${base}/ready`);
+      const credentials = JSON.parse(
+        await readFile(join(dataDir, 'demo-clients.json'), 'utf8'),
+      ) as DemoCredentials[];
+      const officer = credentials.find((client) => client.clientId === 'kp2mi-case-officer')!;
+      const tokenRequest = (secret: string) =>
+        fetch(`${base}/oauth/token`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            authorization: `Basic ${Buffer.from(`${officer.clientId}:${secret}`).toString('base64')}`,
+          },
+          body: 'grant_type=client_credentials',
+        });
+      const wrongSecret = `wrong-${randomBytes(12).toString('hex')}`;
+      expect((await tokenRequest(wrongSecret)).status).toBe(401);
+      // The secret in the form body too, as some clients send it.
+      await fetch(`${base}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `grant_type=client_credentials&client_id=${officer.clientId}&client_secret=${officer.clientSecret}`,
+      });
+      const { access_token: token } = (await (await tokenRequest(officer.clientSecret)).json()) as {
+        access_token: string;
+      };
+      expect(token).toMatch(/^ey/);
+      const graphql = (authorization: string, query: string) =>
+        fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body: JSON.stringify({ query }),
+        });
+      expect((await graphql(`Bearer ${token}`, '{ cases(first: 2) { edges { node { id } } } }')).status).toBe(
+        200,
+      );
+      // A failing request is logged with more detail than a good one.
+      await graphql(`Bearer ${token}`, '{ workers(first: -1) { edges { node { nik } } } }');
+      await graphql(`Bearer ${token}x`, '{ __typename }');
+      await graphql(`Bearer ${token}`, '{ broken');
+      // A GET request carries its operation and variables in the URL: none of it reaches a log.
+      const query = encodeURIComponent('query($nik: String!) { workerByNik(nik: $nik) { id } }');
+      const variables = encodeURIComponent(JSON.stringify({ nik: '3507119912990001' }));
+      await fetch(`${base}/graphql?query=${query}&variables=${variables}`, {
+        headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+      });
+    } finally {
+      hub.kill('SIGTERM');
+      await exited;
+    }
+
+    const logLines = output.split('\n').filter((line) => line.startsWith('{'));
+    const completed = logLines.filter((line) => line.includes('"request completed"'));
+    expect(completed.some((line) => line.includes('"path":"/oauth/token"'))).toBe(true);
+    expect(completed.some((line) => line.includes('"path":"/graphql"'))).toBe(true);
+    const credentials = JSON.parse(
+      await readFile(join(dataDir, 'demo-clients.json'), 'utf8'),
+    ) as DemoCredentials[];
+    const secrets = [signingSecret, ...credentials.map((client) => client.clientSecret)];
+    for (const line of logLines) {
+      for (const secret of secrets) expect(line).not.toContain(secret);
+      // No JWT (three base64url parts, the first an encoded JSON header).
+      expect(line).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+      expect(line).not.toMatch(/wrong-[0-9a-f]{24}/);
+      expect(line).not.toContain('3507119912990001');
+    }
+  }, 240_000);
+});
