@@ -6,4 +6,7 @@ export const mappers: Record<string, string> = {
   Consent: '../db/schema.js#ConsentRow',
   RegionStats: '../../../shared/stats.js#RegionStatsKey',
   AccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
+  MinistryAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
+  TrainingAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
+  UniversityAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
 };

@@ -10,5 +10,5 @@ export const mappers: Record<string, string> = {
   Worker: '../references.js#WorkerRepresentation',
   Placement: '../references.js#PlacementRepresentation',
   RegionStats: '../../../shared/stats.js#RegionStatsKey',
-  AccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
+  MinistryAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
 };

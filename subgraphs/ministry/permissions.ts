@@ -137,7 +137,7 @@ export const permissions = {
     'casesPerThousandDepartures',
   ),
   StatCount: sameRule(readStats, 'value', 'suppressed'),
-  AccessEvent: sameRule(
+  MinistryAccessEvent: sameRule(
     readAccessLog,
     'at',
     'institution',

@@ -96,7 +96,7 @@ export const permissions = {
   },
   RegionStats: sameRule(readStats, 'regionCode', 'year', 'enrolled', 'certified'),
   StatCount: sameRule(readStats, 'value', 'suppressed'),
-  AccessEvent: sameRule(
+  TrainingAccessEvent: sameRule(
     readAccessLog,
     'at',
     'institution',

@@ -7,5 +7,5 @@ export const mappers: Record<string, string> = {
   ConsentFact: '../db/schema.js#ConsentFactRow',
   Worker: '../sessions.js#WorkerReference',
   RegionStats: '../../../shared/stats.js#RegionStatsKey',
-  AccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
+  UniversityAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
 };

@@ -84,7 +84,7 @@ export const permissions = {
   },
   RegionStats: sameRule(readStats, 'regionCode', 'year', 'mentored', 'mentoringSessions'),
   StatCount: sameRule(readStats, 'value', 'suppressed'),
-  AccessEvent: sameRule(
+  UniversityAccessEvent: sameRule(
     readAccessLog,
     'at',
     'institution',

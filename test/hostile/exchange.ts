@@ -91,7 +91,8 @@ export async function send(
   const response = await fetch(`${baseUrl}${path}`, {
     method: request.method,
     headers: { ...headers, ...(token && !hasAuthorization ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body }),
+    // Raw bytes go out as they are (TypeScript's DOM types want an ArrayBuffer-backed view).
+    ...(body === undefined ? {} : { body: body as BodyInit }),
   });
   const text = await response.text();
   let parsed: unknown;

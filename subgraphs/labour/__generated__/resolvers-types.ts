@@ -259,6 +259,40 @@ export type MaritalStatus =
   /** Cerai mati. */
   | 'WIDOWED';
 
+/**
+ * An access event from the ministry subgraph's tamper-evident access log, as the labour subgraph
+ * requires it for `Worker.accessLog` (where clients read it as `AccessEvent`). One type per
+ * service, not one shared type: routers built on schema stitching (Hive Gateway) refuse a shared
+ * type returned by `@requires` fields of several subgraphs.
+ */
+export type MinistryAccessEvent = {
+  __typename?: 'MinistryAccessEvent';
+  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** Whether the data was read or written. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request. */
+  clientId: Scalars['String']['output'];
+  /** The ID of the record. */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The request ID, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
+  service: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Moves a worker along the lifecycle (for example REGISTERED to VERIFIED, or to WITHDRAWN); illegal moves are refused with CONFLICT. */
@@ -617,6 +651,74 @@ export type StatCount = {
   value: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * An access event from the training subgraph's tamper-evident access log, as the labour subgraph
+ * requires it for `Worker.accessLog` (where clients read it as `AccessEvent`). One type per
+ * service, not one shared type: routers built on schema stitching (Hive Gateway) refuse a shared
+ * type returned by `@requires` fields of several subgraphs.
+ */
+export type TrainingAccessEvent = {
+  __typename?: 'TrainingAccessEvent';
+  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** Whether the data was read or written. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request. */
+  clientId: Scalars['String']['output'];
+  /** The ID of the record. */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The request ID, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
+  service: Scalars['String']['output'];
+};
+
+/**
+ * An access event from the university subgraph's tamper-evident access log, as the labour subgraph
+ * requires it for `Worker.accessLog` (where clients read it as `AccessEvent`). One type per
+ * service, not one shared type: routers built on schema stitching (Hive Gateway) refuse a shared
+ * type returned by `@requires` fields of several subgraphs.
+ */
+export type UniversityAccessEvent = {
+  __typename?: 'UniversityAccessEvent';
+  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** Whether the data was read or written. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request. */
+  clientId: Scalars['String']['output'];
+  /** The ID of the record. */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The request ID, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
+  service: Scalars['String']['output'];
+};
+
 /** Corrections to a worker's personal data; fields left out stay as they are, and at least one must be given. */
 export type UpdateWorkerInput = {
   /** Street address (alamat). */
@@ -671,7 +773,7 @@ export type Worker = {
   /** Marital status (status perkawinan) as declared at registration. */
   maritalStatus: Maybe<MaritalStatus>;
   /** Accesses to this worker's data recorded by the ministry (filled in by the ministry subgraph). */
-  ministryAccessEvents: Maybe<Array<AccessEvent>>;
+  ministryAccessEvents: Maybe<Array<MinistryAccessEvent>>;
   /** NIK (Nomor Induk Kependudukan), 16 digits; in full for the labour office of the worker's region and ministry clients with `pii:read`, masked (`3507********0042`) for everyone else. */
   nik: Scalars['String']['output'];
   /** Mobile phone number (nomor HP), digits with an optional leading `+`; personal data, only for the labour office of the worker's region and ministry clients with `pii:read`. */
@@ -687,9 +789,9 @@ export type Worker = {
   /** Where the worker stands in the migration lifecycle. */
   status: WorkerStatus;
   /** Accesses to this worker's data recorded by training providers (filled in by the training subgraph). */
-  trainingAccessEvents: Maybe<Array<AccessEvent>>;
+  trainingAccessEvents: Maybe<Array<TrainingAccessEvent>>;
   /** Accesses to this worker's data recorded by university partners (filled in by the university subgraph). */
-  universityAccessEvents: Maybe<Array<AccessEvent>>;
+  universityAccessEvents: Maybe<Array<UniversityAccessEvent>>;
   /** Kemendagri code of the village (desa/kelurahan) of domicile, e.g. `35.07.11.2008`; part of the address. */
   villageCode: Maybe<Scalars['String']['output']>;
 };
@@ -878,6 +980,7 @@ export type ResolversTypes = ResolversObject<{
   Institution: ResolverTypeWrapper<Institution>;
   JobOrder: ResolverTypeWrapper<JobOrder>;
   MaritalStatus: MaritalStatus;
+  MinistryAccessEvent: ResolverTypeWrapper<AccessEventView>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Occupation: Occupation;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -895,6 +998,8 @@ export type ResolversTypes = ResolversObject<{
   Sector: Sector;
   Sex: Sex;
   StatCount: ResolverTypeWrapper<StatCount>;
+  TrainingAccessEvent: ResolverTypeWrapper<AccessEventView>;
+  UniversityAccessEvent: ResolverTypeWrapper<AccessEventView>;
   UpdateWorkerInput: UpdateWorkerInput;
   Worker: ResolverTypeWrapper<WorkerRow>;
   WorkerConnection: ResolverTypeWrapper<Omit<WorkerConnection, 'edges'> & { edges: Array<ResolversTypes['WorkerEdge']> }>;
@@ -919,6 +1024,7 @@ export type ResolversParentTypes = ResolversObject<{
   GrantConsentInput: GrantConsentInput;
   Institution: Institution;
   JobOrder: JobOrder;
+  MinistryAccessEvent: AccessEventView;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Placement: PlacementRow;
@@ -929,6 +1035,8 @@ export type ResolversParentTypes = ResolversObject<{
   RegionStats: RegionStatsKey;
   RegisterWorkerInput: RegisterWorkerInput;
   StatCount: StatCount;
+  TrainingAccessEvent: AccessEventView;
+  UniversityAccessEvent: AccessEventView;
   UpdateWorkerInput: UpdateWorkerInput;
   Worker: WorkerRow;
   WorkerConnection: Omit<WorkerConnection, 'edges'> & { edges: Array<ResolversParentTypes['WorkerEdge']> };
@@ -999,6 +1107,21 @@ export type InstitutionResolvers<ContextType = Context, ParentType extends Resol
 
 export type JobOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JobOrder'] = ResolversParentTypes['JobOrder']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type MinistryAccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MinistryAccessEvent'] = ResolversParentTypes['MinistryAccessEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1078,6 +1201,36 @@ export type StatCountResolvers<ContextType = Context, ParentType extends Resolve
   value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
+export type TrainingAccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingAccessEvent'] = ResolversParentTypes['TrainingAccessEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UniversityAccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UniversityAccessEvent'] = ResolversParentTypes['UniversityAccessEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type WorkerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Worker'] = ResolversParentTypes['Worker'], FederationReferenceType extends FederationReferenceTypes['Worker'] = FederationReferenceTypes['Worker']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Worker']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accessLog?: Resolver<Maybe<Array<ResolversTypes['AccessEvent']>>, ParentType, ContextType>;
@@ -1123,6 +1276,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Document?: DocumentResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   JobOrder?: JobOrderResolvers<ContextType>;
+  MinistryAccessEvent?: MinistryAccessEventResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Placement?: PlacementResolvers<ContextType>;
@@ -1131,6 +1285,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Region?: RegionResolvers<ContextType>;
   RegionStats?: RegionStatsResolvers<ContextType>;
   StatCount?: StatCountResolvers<ContextType>;
+  TrainingAccessEvent?: TrainingAccessEventResolvers<ContextType>;
+  UniversityAccessEvent?: UniversityAccessEventResolvers<ContextType>;
   Worker?: WorkerResolvers<ContextType>;
   WorkerConnection?: WorkerConnectionResolvers<ContextType>;
   WorkerEdge?: WorkerEdgeResolvers<ContextType>;

@@ -30,38 +30,6 @@ export type AccessAction =
   /** The data was created or changed. */
   | 'WRITE';
 
-/**
- * One access to a worker's data, from the tamper-evident access log of the institution that
- * answered it (UU PDP 27/2022 Art. 31-32: the processing trail a worker may ask for).
- */
-export type AccessEvent = {
-  __typename?: 'AccessEvent';
-  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
-  actingSubject: Maybe<Scalars['String']['output']>;
-  /** Whether the data was read or written. */
-  action: AccessAction;
-  /** When the data was read or written. */
-  at: Scalars['DateTime']['output'];
-  /** The case or application the request was for (header `X-Case-Reference`). */
-  caseReference: Maybe<Scalars['String']['output']>;
-  /** The client system that made the request. */
-  clientId: Scalars['String']['output'];
-  /** The ID of the record. */
-  entityId: Scalars['String']['output'];
-  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
-  entityType: Scalars['String']['output'];
-  /** The fields read or written. */
-  fields: Array<Scalars['String']['output']>;
-  /** The institution whose client made the request. */
-  institution: Institution;
-  /** The purpose the client stated (header `X-Purpose`). */
-  purpose: Maybe<Scalars['String']['output']>;
-  /** The request ID, the same in every service the request reached. */
-  requestId: Scalars['String']['output'];
-  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
-  service: Scalars['String']['output'];
-};
-
 /** A complaint case about a worker (pengaduan), following the national complaint taxonomy; only for clients with `cases:read`, never for training providers or universities. */
 export type Case = {
   __typename?: 'Case';
@@ -423,6 +391,40 @@ export type LicenceStatus =
   | 'REVOKED'
   /** Temporarily suspended by a sanction. */
   | 'SUSPENDED';
+
+/**
+ * An access event from the ministry subgraph's tamper-evident access log, as the labour subgraph
+ * requires it for `Worker.accessLog` (where clients read it as `AccessEvent`). One type per
+ * service, not one shared type: routers built on schema stitching (Hive Gateway) refuse a shared
+ * type returned by `@requires` fields of several subgraphs.
+ */
+export type MinistryAccessEvent = {
+  __typename?: 'MinistryAccessEvent';
+  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** Whether the data was read or written. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request. */
+  clientId: Scalars['String']['output'];
+  /** The ID of the record. */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The request ID, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
+  service: Scalars['String']['output'];
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -806,7 +808,7 @@ export type Worker = {
   districtCode: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** Accesses to this worker's data held by the ministry; gathered into `Worker.accessLog` and hidden from the public API. */
-  ministryAccessEvents: Maybe<Array<AccessEvent>>;
+  ministryAccessEvents: Maybe<Array<MinistryAccessEvent>>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -945,9 +947,8 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessAction: AccessAction;
-  AccessEvent: ResolverTypeWrapper<AccessEventView>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Case: ResolverTypeWrapper<CaseRow>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CaseCategory: CaseCategory;
   CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges'> & { edges: Array<ResolversTypes['CaseEdge']> }>;
@@ -972,6 +973,7 @@ export type ResolversTypes = ResolversObject<{
   InstitutionKind: InstitutionKind;
   JobOrder: ResolverTypeWrapper<JobOrderRow>;
   LicenceStatus: LicenceStatus;
+  MinistryAccessEvent: ResolverTypeWrapper<AccessEventView>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Occupation: Occupation;
   OpenCaseInput: OpenCaseInput;
@@ -997,9 +999,8 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AccessEvent: AccessEventView;
-  String: Scalars['String']['output'];
   Case: CaseRow;
+  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   CaseConnection: Omit<CaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CaseEdge']> };
   Int: Scalars['Int']['output'];
@@ -1015,6 +1016,7 @@ export type ResolversParentTypes = ResolversObject<{
   ImposeSanctionInput: ImposeSanctionInput;
   Institution: InstitutionRow;
   JobOrder: JobOrderRow;
+  MinistryAccessEvent: AccessEventView;
   Mutation: Record<PropertyKey, never>;
   OpenCaseInput: OpenCaseInput;
   PageInfo: PageInfo;
@@ -1031,21 +1033,6 @@ export type ResolversParentTypes = ResolversObject<{
   StatCount: StatCount;
   UpdateAgencyLicenceInput: UpdateAgencyLicenceInput;
   Worker: WorkerRepresentation;
-}>;
-
-export type AccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessEvent'] = ResolversParentTypes['AccessEvent']> = ResolversObject<{
-  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
-  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
-  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case'], FederationReferenceType extends FederationReferenceTypes['Case'] = FederationReferenceTypes['Case']> = ResolversObject<{
@@ -1124,6 +1111,21 @@ export type JobOrderResolvers<ContextType = Context, ParentType extends Resolver
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   verifiedByMission?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type MinistryAccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MinistryAccessEvent'] = ResolversParentTypes['MinistryAccessEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1221,11 +1223,10 @@ export type WorkerResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Worker']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cases?: Resolver<Maybe<Array<ResolversTypes['Case']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  ministryAccessEvents?: Resolver<Maybe<Array<ResolversTypes['AccessEvent']>>, ParentType, ContextType>;
+  ministryAccessEvents?: Resolver<Maybe<Array<ResolversTypes['MinistryAccessEvent']>>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
-  AccessEvent?: AccessEventResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;
@@ -1236,6 +1237,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Institution?: InstitutionResolvers<ContextType>;
   JobOrder?: JobOrderResolvers<ContextType>;
+  MinistryAccessEvent?: MinistryAccessEventResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Placement?: PlacementResolvers<ContextType>;

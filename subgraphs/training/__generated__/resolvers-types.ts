@@ -29,38 +29,6 @@ export type AccessAction =
   /** The data was created or changed. */
   | 'WRITE';
 
-/**
- * One access to a worker's data, from the tamper-evident access log of the institution that
- * answered it (UU PDP 27/2022 Art. 31-32: the processing trail a worker may ask for).
- */
-export type AccessEvent = {
-  __typename?: 'AccessEvent';
-  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
-  actingSubject: Maybe<Scalars['String']['output']>;
-  /** Whether the data was read or written. */
-  action: AccessAction;
-  /** When the data was read or written. */
-  at: Scalars['DateTime']['output'];
-  /** The case or application the request was for (header `X-Case-Reference`). */
-  caseReference: Maybe<Scalars['String']['output']>;
-  /** The client system that made the request. */
-  clientId: Scalars['String']['output'];
-  /** The ID of the record. */
-  entityId: Scalars['String']['output'];
-  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
-  entityType: Scalars['String']['output'];
-  /** The fields read or written. */
-  fields: Array<Scalars['String']['output']>;
-  /** The institution whose client made the request. */
-  institution: Institution;
-  /** The purpose the client stated (header `X-Purpose`). */
-  purpose: Maybe<Scalars['String']['output']>;
-  /** The request ID, the same in every service the request reached. */
-  requestId: Scalars['String']['output'];
-  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
-  service: Scalars['String']['output'];
-};
-
 /** Accreditation grade (akreditasi) of a training provider; A is the highest. */
 export type Accreditation =
   /** Akreditasi A. */
@@ -373,6 +341,40 @@ export type StatCount = {
   value: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * An access event from the training subgraph's tamper-evident access log, as the labour subgraph
+ * requires it for `Worker.accessLog` (where clients read it as `AccessEvent`). One type per
+ * service, not one shared type: routers built on schema stitching (Hive Gateway) refuse a shared
+ * type returned by `@requires` fields of several subgraphs.
+ */
+export type TrainingAccessEvent = {
+  __typename?: 'TrainingAccessEvent';
+  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** Whether the data was read or written. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request. */
+  clientId: Scalars['String']['output'];
+  /** The ID of the record. */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The request ID, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
+  service: Scalars['String']['output'];
+};
+
 /** A training institution: private LPK, public BLK, or an agency-run BLKLN. */
 export type TrainingProvider = {
   __typename?: 'TrainingProvider';
@@ -424,7 +426,7 @@ export type Worker = {
   enrollments: Maybe<Array<Enrollment>>;
   id: Scalars['ID']['output'];
   /** Accesses to this worker's data held by the training providers; gathered into `Worker.accessLog` and hidden from the public API. */
-  trainingAccessEvents: Maybe<Array<AccessEvent>>;
+  trainingAccessEvents: Maybe<Array<TrainingAccessEvent>>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -545,11 +547,10 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessAction: AccessAction;
-  AccessEvent: ResolverTypeWrapper<AccessEventView>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Accreditation: Accreditation;
   Certification: ResolverTypeWrapper<CertificationRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ConsentFact: ResolverTypeWrapper<ConsentFactRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentFactInput: ConsentFactInput;
@@ -569,6 +570,7 @@ export type ResolversTypes = ResolversObject<{
   RegionStats: ResolverTypeWrapper<RegionStatsKey>;
   RegisterTrainingProviderInput: RegisterTrainingProviderInput;
   StatCount: ResolverTypeWrapper<StatCount>;
+  TrainingAccessEvent: ResolverTypeWrapper<AccessEventView>;
   TrainingProvider: ResolverTypeWrapper<TrainingProviderRow>;
   TrainingProviderKind: TrainingProviderKind;
   UpdateEnrollmentInput: UpdateEnrollmentInput;
@@ -577,10 +579,9 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AccessEvent: AccessEventView;
-  String: Scalars['String']['output'];
   Certification: CertificationRow;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   ConsentFact: ConsentFactRow;
   Boolean: Scalars['Boolean']['output'];
   ConsentFactInput: ConsentFactInput;
@@ -597,24 +598,10 @@ export type ResolversParentTypes = ResolversObject<{
   RegionStats: RegionStatsKey;
   RegisterTrainingProviderInput: RegisterTrainingProviderInput;
   StatCount: StatCount;
+  TrainingAccessEvent: AccessEventView;
   TrainingProvider: TrainingProviderRow;
   UpdateEnrollmentInput: UpdateEnrollmentInput;
   Worker: WorkerReference;
-}>;
-
-export type AccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessEvent'] = ResolversParentTypes['AccessEvent']> = ResolversObject<{
-  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
-  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
-  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CertificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification'], FederationReferenceType extends FederationReferenceTypes['Certification'] = FederationReferenceTypes['Certification']> = ResolversObject<{
@@ -706,6 +693,21 @@ export type StatCountResolvers<ContextType = Context, ParentType extends Resolve
   value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
+export type TrainingAccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingAccessEvent'] = ResolversParentTypes['TrainingAccessEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type TrainingProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingProvider'] = ResolversParentTypes['TrainingProvider'], FederationReferenceType extends FederationReferenceTypes['TrainingProvider'] = FederationReferenceTypes['TrainingProvider']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TrainingProvider']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accreditation?: Resolver<ResolversTypes['Accreditation'], ParentType, ContextType>;
@@ -723,11 +725,10 @@ export type WorkerResolvers<ContextType = Context, ParentType extends ResolversP
   certifications?: Resolver<Maybe<Array<ResolversTypes['Certification']>>, ParentType, ContextType>;
   enrollments?: Resolver<Maybe<Array<ResolversTypes['Enrollment']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  trainingAccessEvents?: Resolver<Maybe<Array<ResolversTypes['AccessEvent']>>, ParentType, ContextType>;
+  trainingAccessEvents?: Resolver<Maybe<Array<ResolversTypes['TrainingAccessEvent']>>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
-  AccessEvent?: AccessEventResolvers<ContextType>;
   Certification?: CertificationResolvers<ContextType>;
   ConsentFact?: ConsentFactResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
@@ -739,6 +740,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   RegionStats?: RegionStatsResolvers<ContextType>;
   StatCount?: StatCountResolvers<ContextType>;
+  TrainingAccessEvent?: TrainingAccessEventResolvers<ContextType>;
   TrainingProvider?: TrainingProviderResolvers<ContextType>;
   Worker?: WorkerResolvers<ContextType>;
 }>;

@@ -30,38 +30,6 @@ export type AccessAction =
   /** The data was created or changed. */
   | 'WRITE';
 
-/**
- * One access to a worker's data, from the tamper-evident access log of the institution that
- * answered it (UU PDP 27/2022 Art. 31-32: the processing trail a worker may ask for).
- */
-export type AccessEvent = {
-  __typename?: 'AccessEvent';
-  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
-  actingSubject: Maybe<Scalars['String']['output']>;
-  /** Whether the data was read or written. */
-  action: AccessAction;
-  /** When the data was read or written. */
-  at: Scalars['DateTime']['output'];
-  /** The case or application the request was for (header `X-Case-Reference`). */
-  caseReference: Maybe<Scalars['String']['output']>;
-  /** The client system that made the request. */
-  clientId: Scalars['String']['output'];
-  /** The ID of the record. */
-  entityId: Scalars['String']['output'];
-  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
-  entityType: Scalars['String']['output'];
-  /** The fields read or written. */
-  fields: Array<Scalars['String']['output']>;
-  /** The institution whose client made the request. */
-  institution: Institution;
-  /** The purpose the client stated (header `X-Purpose`). */
-  purpose: Maybe<Scalars['String']['output']>;
-  /** The request ID, the same in every service the request reached. */
-  requestId: Scalars['String']['output'];
-  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
-  service: Scalars['String']['output'];
-};
-
 /** A new mentor of your university. */
 export type AddMentorInput = {
   /** Topics the mentor can mentor on, 1-10, none repeated. */
@@ -473,6 +441,40 @@ export type University = {
   regionCode: Scalars['String']['output'];
 };
 
+/**
+ * An access event from the university subgraph's tamper-evident access log, as the labour subgraph
+ * requires it for `Worker.accessLog` (where clients read it as `AccessEvent`). One type per
+ * service, not one shared type: routers built on schema stitching (Hive Gateway) refuse a shared
+ * type returned by `@requires` fields of several subgraphs.
+ */
+export type UniversityAccessEvent = {
+  __typename?: 'UniversityAccessEvent';
+  /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** Whether the data was read or written. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request. */
+  clientId: Scalars['String']['output'];
+  /** The ID of the record. */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The request ID, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
+  service: Scalars['String']['output'];
+};
+
 export type Worker = {
   __typename?: 'Worker';
   /** Kecamatan of domicile (owned by the labour subgraph); decides which labour office may see the access log. */
@@ -481,7 +483,7 @@ export type Worker = {
   /** Mentoring sessions the worker took part in, newest first; a university sees its own programmes in full, statutory institutions a summary, training providers nothing (null with FORBIDDEN). */
   mentoringSessions: Maybe<Array<MentoringSession>>;
   /** Accesses to this worker's data held by the university partners; gathered into `Worker.accessLog` and hidden from the public API. */
-  universityAccessEvents: Maybe<Array<AccessEvent>>;
+  universityAccessEvents: Maybe<Array<UniversityAccessEvent>>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -602,9 +604,8 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessAction: AccessAction;
-  AccessEvent: ResolverTypeWrapper<AccessEventView>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AddMentorInput: AddMentorInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BusinessStatus: BusinessStatus;
   ConsentFact: ResolverTypeWrapper<ConsentFactRow>;
@@ -633,14 +634,14 @@ export type ResolversTypes = ResolversObject<{
   SessionMode: SessionMode;
   StatCount: ResolverTypeWrapper<StatCount>;
   University: ResolverTypeWrapper<UniversityRow>;
+  UniversityAccessEvent: ResolverTypeWrapper<AccessEventView>;
   Worker: ResolverTypeWrapper<WorkerReference>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AccessEvent: AccessEventView;
-  String: Scalars['String']['output'];
   AddMentorInput: AddMentorInput;
+  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   ConsentFact: ConsentFactRow;
   Boolean: Scalars['Boolean']['output'];
@@ -660,22 +661,8 @@ export type ResolversParentTypes = ResolversObject<{
   RegisterUniversityInput: RegisterUniversityInput;
   StatCount: StatCount;
   University: UniversityRow;
+  UniversityAccessEvent: AccessEventView;
   Worker: WorkerReference;
-}>;
-
-export type AccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessEvent'] = ResolversParentTypes['AccessEvent']> = ResolversObject<{
-  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
-  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
-  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ConsentFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentFact'] = ResolversParentTypes['ConsentFact']> = ResolversObject<{
@@ -780,15 +767,29 @@ export type UniversityResolvers<ContextType = Context, ParentType extends Resolv
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type UniversityAccessEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UniversityAccessEvent'] = ResolversParentTypes['UniversityAccessEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type WorkerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Worker'] = ResolversParentTypes['Worker'], FederationReferenceType extends FederationReferenceTypes['Worker'] = FederationReferenceTypes['Worker']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Worker']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentoringSessions?: Resolver<Maybe<Array<ResolversTypes['MentoringSession']>>, ParentType, ContextType>;
-  universityAccessEvents?: Resolver<Maybe<Array<ResolversTypes['AccessEvent']>>, ParentType, ContextType>;
+  universityAccessEvents?: Resolver<Maybe<Array<ResolversTypes['UniversityAccessEvent']>>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
-  AccessEvent?: AccessEventResolvers<ContextType>;
   ConsentFact?: ConsentFactResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -801,6 +802,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RegionStats?: RegionStatsResolvers<ContextType>;
   StatCount?: StatCountResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
+  UniversityAccessEvent?: UniversityAccessEventResolvers<ContextType>;
   Worker?: WorkerResolvers<ContextType>;
 }>;
 
