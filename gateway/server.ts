@@ -18,7 +18,7 @@ import { requestLimits, TIMED_OUT, withDeadline } from './limits.js';
 import { KnownOperationTypesRule, operationResolution } from './request-checks.js';
 import { ClientRateLimits } from './rate-limits.js';
 import { TrustedDocuments } from './trusted-documents.js';
-import { installMetrics } from './metrics.js';
+import { installMetrics } from '../shared/http/metrics.js';
 import { mountTokenEndpoint } from './oauth.js';
 import { gatewayReadiness } from './readiness.js';
 import { RevocationList } from '../shared/auth/revocation-list.js';
@@ -77,7 +77,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     bodyLimit: config.limits.bodyBytes,
     readiness: gatewayReadiness(config, store, subgraphUrls),
   });
-  installMetrics(app, 'gateway');
+  installMetrics(app, 'gateway', { store });
   const rateLimits = new ClientRateLimits(config);
   mountTokenEndpoint(app, store.db, () => tokens.callback, rateLimits);
   installFrontDoor(app, {

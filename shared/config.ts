@@ -65,6 +65,12 @@ const configSchema = z
     RATE_LIMIT_UNIVERSITY: z.coerce.number().int().min(1).max(1_000_000).default(600),
     RATE_LIMIT_TOKEN_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(30),
 
+    /**
+     * The access log of personal-data reads in every subgraph. `off` exists to measure what the log
+     * costs; production refuses it unless `benchmark-off` says the run is a benchmark, not a service.
+     */
+    ACCESS_LOG: z.enum(['on', 'off', 'benchmark-off']).default('on'),
+
     SEED_DEMO_DATA: z.stringbool().default(true),
     SEED_WORKERS: z.coerce.number().int().min(0).max(2_000_000).default(3200),
   })
@@ -98,6 +104,10 @@ export interface HubConfig {
     readonly revocationMaxAgeMs: number;
   };
   readonly seed: { readonly demoData: boolean; readonly workers: number };
+  /** Whether subgraphs record reads of personal data; writes record their events either way. */
+  readonly accessLog: boolean;
+  /** Only `ACCESS_LOG=off` is refused in production; `benchmark-off` is a deliberate exception. */
+  readonly accessLogSetting: RawConfig['ACCESS_LOG'];
   /** Unset: requests to subgraphs go unsigned and `@requires` facts from callers are not trusted. */
   readonly gatewaySigningSecret: string | undefined;
   readonly limits: {
@@ -163,6 +173,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       revocationMaxAgeMs: raw.REVOCATION_MAX_AGE_MS,
     },
     seed: { demoData: raw.SEED_DEMO_DATA, workers: raw.SEED_WORKERS },
+    accessLog: raw.ACCESS_LOG === 'on',
+    accessLogSetting: raw.ACCESS_LOG,
     gatewaySigningSecret: raw.GATEWAY_SIGNING_SECRET,
     limits: {
       bodyBytes: raw.LIMIT_BODY_BYTES,
@@ -198,6 +210,8 @@ export function productionProblems(config: HubConfig): string[] {
     problems.push('GATEWAY_SIGNING_SECRET must be set (at least 32 characters) in production');
   if (config.seed.demoData)
     problems.push('SEED_DEMO_DATA must be false in production: demo credentials are public');
+  if (config.accessLogSetting === 'off')
+    problems.push('ACCESS_LOG must be on in production: every read of personal data is logged');
   const issuer = new URL(config.tokens.issuer);
   if (issuer.protocol !== 'https:' || ['127.0.0.1', 'localhost'].includes(issuer.hostname)) {
     problems.push('TOKEN_ISSUER must be the public https URL of the gateway in production');

@@ -17,6 +17,8 @@ export type QueryObserver = (statement: string) => void;
 export interface Store {
   readonly db: Database;
   readonly kind: 'embedded' | 'postgres';
+  /** Adds an observer of every SQL statement from now on (the `/metrics` statement counter). */
+  observeStatements(observer: QueryObserver): void;
   /** Cheap round trip used by readiness probes. */
   ping(): Promise<void>;
   /** Applies the committed drizzle-kit migrations of one service (see `migrationConfig`). */
@@ -33,8 +35,15 @@ function migrationConfig(name: string, migrationsFolder: string) {
   return { migrationsFolder, migrationsSchema: 'drizzle', migrationsTable: `${name}_migrations` };
 }
 
-function observerLogger(onQuery: QueryObserver | undefined): DrizzleLogger | undefined {
-  return onQuery ? { logQuery: (statement) => onQuery(statement) } : undefined;
+/** A drizzle logger that tells every observer of a store about each statement it issues. */
+function observerLogger(onQuery: QueryObserver | undefined) {
+  const observers: QueryObserver[] = onQuery ? [onQuery] : [];
+  const logger: DrizzleLogger = {
+    logQuery: (statement) => {
+      for (const observer of observers) observer(statement);
+    },
+  };
+  return { logger, observeStatements: (observer: QueryObserver) => void observers.push(observer) };
 }
 
 /**
@@ -48,11 +57,12 @@ export async function openEmbeddedPostgres(dataDir?: string, loadDataDir?: Blob)
 
 /** A store over an embedded PostgreSQL that someone else owns (closing it leaves the client open). */
 export function embeddedStore(client: PGlite, onQuery?: QueryObserver): Store {
-  const logger = observerLogger(onQuery);
-  const db: Database = drizzlePglite({ client, ...(logger ? { logger } : {}) });
+  const { logger, observeStatements } = observerLogger(onQuery);
+  const db: Database = drizzlePglite({ client, logger });
   return {
     db,
     kind: 'embedded',
+    observeStatements,
     ping: async () => {
       await client.query('select 1');
     },
@@ -118,11 +128,12 @@ export function postgresStore(options: PostgresStoreOptions): Store {
       idle_timeout: 30,
     }),
   );
-  const logger = observerLogger(options.onQuery);
-  const db: Database = drizzlePostgres({ client, ...(logger ? { logger } : {}) });
+  const { logger, observeStatements } = observerLogger(options.onQuery);
+  const db: Database = drizzlePostgres({ client, logger });
   return {
     db,
     kind: 'postgres',
+    observeStatements,
     ping: async () => {
       await db.execute(sql`select 1`);
     },

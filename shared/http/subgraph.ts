@@ -14,6 +14,7 @@ import { createErrorFormatter } from '../errors.js';
 import type { Logger } from '../logging.js';
 import type { GraphClient } from './graph-client.js';
 import { isSignedByGateway, SIGNATURE_HEADER } from './gateway-signature.js';
+import { installMetrics } from './metrics.js';
 import { requestMetaOf } from './request-meta.js';
 import { createHttpService, listen, type Service } from './service.js';
 
@@ -79,6 +80,8 @@ export async function createSubgraphService<TContext extends RequestContext>(
       return { ready: true };
     },
   });
+
+  installMetrics(app, name, { store });
 
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,

@@ -36,6 +36,10 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     gatewaySecret: config.gatewaySigningSecret,
     createContext: (request) => createContext({ db: store.db }, request),
     // Sessions are logged per participant (audit.ts); the shared plugin writes every read at the end.
-    plugins: [participantReadsPlugin<Context>(), accessLogPlugin<Context>(store.db, AUDITED)],
+    // ACCESS_LOG=benchmark-off measures what the log costs; it is on in every real deployment.
+    plugins: [
+      participantReadsPlugin<Context>(),
+      ...(config.accessLog ? [accessLogPlugin<Context>(store.db, AUDITED)] : []),
+    ],
   });
 };

@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../../../../shared/db/database.js';
+import {
+  cellValueSql,
+  countedByRegionYearSql,
+  regionCellsSql,
+  type RegionYear,
+} from '../../../../shared/db/region-cells.js';
 
-export interface RegionYear {
-  readonly regionCode: string;
-  readonly year: number;
-}
+export type { RegionYear };
 
 export interface MinistryRegionCounts extends RegionYear {
   readonly casesOpened: number;
@@ -20,23 +23,20 @@ export async function countCaseRegionYears(
   db: Database,
   keys: readonly RegionYear[],
 ): Promise<MinistryRegionCounts[]> {
-  const cells = sql.join(
-    keys.map((key) => sql`(${key.regionCode}::text, ${key.year}::int)`),
-    sql`, `,
-  );
-  const inRegion = sql.raw(
-    `(c.worker_district_code = k.region_code or c.worker_district_code like k.region_code || '.%')`,
-  );
-  const inYear = (column: string) =>
-    sql.raw(
-      `(${column} >= make_timestamptz(k.year, 1, 1, 0, 0, 0, 'Asia/Jakarta') and ${column} < make_timestamptz(k.year + 1, 1, 1, 0, 0, 0, 'Asia/Jakarta'))`,
-    );
+  const cases = {
+    from: 'ministry.cases c',
+    districtColumn: 'c.worker_district_code',
+    timeKind: 'timestamp',
+  } as const;
   return selectRows<MinistryRegionCounts>(
     db,
     sql`
+      with ${regionCellsSql(keys)},
+        ${countedByRegionYearSql({ ...cases, name: 'opened', timeColumn: 'c.opened_at', measures: 'count(*)::int as n' })},
+        ${countedByRegionYearSql({ ...cases, name: 'resolved', timeColumn: 'c.resolved_at', measures: 'count(*)::int as n' })}
       select k.region_code as "regionCode", k.year as "year",
-        (select count(*)::int from ministry.cases c where ${inRegion} and ${inYear('c.opened_at')}) as "casesOpened",
-        (select count(*)::int from ministry.cases c where ${inRegion} and ${inYear('c.resolved_at')}) as "casesResolved"
-      from (values ${cells}) as k(region_code, year)`,
+        ${cellValueSql('opened', 'n')} as "casesOpened",
+        ${cellValueSql('resolved', 'n')} as "casesResolved"
+      from k`,
   );
 }

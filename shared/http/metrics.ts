@@ -1,8 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { Store } from '../db/database.js';
 
-/** Operational monitoring without payloads: counts and latencies per route and outcome (X-Road style). */
-export function installMetrics(app: FastifyInstance, service: string): Registry {
+/** Where a service's metrics come from besides its HTTP routes. */
+export interface MetricsSources {
+  /** The service's own store: every SQL statement it issues is counted (`hub_db_statements_total`). */
+  readonly store?: Store;
+}
+
+/**
+ * Operational monitoring without payloads (X-Road style): counts and latencies per route and
+ * outcome, and SQL statements issued, served at `/metrics` by every service of the hub.
+ */
+export function installMetrics(
+  app: FastifyInstance,
+  service: string,
+  sources: MetricsSources = {},
+): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
@@ -19,6 +33,16 @@ export function installMetrics(app: FastifyInstance, service: string): Registry 
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  if (sources.store) {
+    // Statements per request is how batching is checked under load: it must not grow with the
+    // number of entities a request returns.
+    const statements = new Counter({
+      name: 'hub_db_statements_total',
+      help: 'SQL statements this service issued to its database.',
+      registers: [registry],
+    });
+    sources.store.observeStatements(() => statements.inc());
+  }
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     requests.inc({ route, status: String(reply.statusCode) });

@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { SCOPES_BY_KIND, type InstitutionKind } from '../shared/auth/principal.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../shared/config.js';
+import { postgresStore } from '../shared/db/database.js';
+import { freePorts } from '../shared/testing/ports.js';
+import { registerClient } from '../gateway/clients.js';
+import { launch, waitUntilAnswering, type BenchProcess } from './processes.js';
+
+const SUBGRAPH_ENTRY = (name: SubgraphName) => `subgraphs/${name}/main.ts`;
+
+/** The public issuer a production hub must name (https, not loopback); nothing is fetched from it. */
+export const BENCH_TOKEN_ISSUER = 'https://hub.bench.invalid';
+
+export interface HubStackOptions {
+  readonly databaseUrl: string;
+  readonly logDir: string;
+  /** `on` in production shape; `benchmark-off` to measure what the access log costs. */
+  readonly accessLog: 'on' | 'benchmark-off';
+  /** One label per stack, so that logs of several stacks in one run stay apart. */
+  readonly label: string;
+  /** Node flags for measured hub gateways (`--cpu-prof` to see what dominates their cost). */
+  readonly gatewayNodeArgs?: readonly string[];
+}
+
+/**
+ * The four subgraphs as their own processes in production shape, plus one hub gateway that issues
+ * tokens and publishes the keys subgraphs verify them with (it stays up while peers are measured).
+ * Gateways to measure are started next to it on the same supergraph and subgraphs.
+ */
+export async function startHubStack(options: HubStackOptions) {
+  const ports = await freePorts(SUBGRAPH_NAMES.length + 1);
+  const issuerPort = ports[SUBGRAPH_NAMES.length] as number;
+  const issuerUrl = `http://127.0.0.1:${issuerPort}`;
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name, index) => [name, `http://127.0.0.1:${ports[index]}/graphql`]),
+  ) as Record<SubgraphName, string>;
+  const signingSecret = randomBytes(32).toString('base64url');
+
+  const env = (overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    APOLLO_TELEMETRY_DISABLED: '1',
+    HOST: '127.0.0.1',
+    DATABASE_URL: options.databaseUrl,
+    DATABASE_POOL_SIZE: '10',
+    GATEWAY_URL: issuerUrl,
+    TOKEN_ISSUER: BENCH_TOKEN_ISSUER,
+    // One token serves a whole measured run; the default 10 minutes could lapse mid-run at 1M.
+    TOKEN_TTL_SECONDS: '3600',
+    GATEWAY_SIGNING_SECRET: signingSecret,
+    SEED_DEMO_DATA: 'false',
+    ACCESS_LOG: options.accessLog,
+    // Rate limits stay on (each request is counted) but far above the load: one million a minute.
+    RATE_LIMIT_LABOUR_OFFICE: '1000000',
+    RATE_LIMIT_MINISTRY: '1000000',
+    RATE_LIMIT_TRAINING_PROVIDER: '1000000',
+    RATE_LIMIT_UNIVERSITY: '1000000',
+    ...Object.fromEntries(
+      SUBGRAPH_NAMES.flatMap((name, index) => [
+        [`${name.toUpperCase()}_PORT`, String(ports[index])],
+        [`${name.toUpperCase()}_URL`, subgraphUrls[name]],
+      ]),
+    ),
+    ...overrides,
+  });
+
+  const subgraphs: BenchProcess[] = [];
+  let issuer: BenchProcess | undefined;
+  const started: BenchProcess[] = [];
+  const stop = async () => {
+    await Promise.all(started.map((service) => service.stop()));
+  };
+
+  /** A hub gateway process on its own port; `subgraphUrls` overrides where it sends plans. */
+  async function startHubGateway(
+    label: string,
+    port: number,
+    urls: Partial<Record<SubgraphName, string>> = {},
+  ) {
+    const overrides: NodeJS.ProcessEnv = { GATEWAY_PORT: String(port) };
+    for (const [name, url] of Object.entries(urls)) overrides[`${name.toUpperCase()}_URL`] = url;
+    const gateway = launch({
+      label: `${options.label}-${label}`,
+      entry: 'gateway/main.ts',
+      port,
+      env: env(overrides),
+      logDir: options.logDir,
+      ...(label === 'issuer' ? {} : { nodeArgs: options.gatewayNodeArgs ?? [] }),
+    });
+    started.push(gateway);
+    await waitUntilAnswering(gateway, '/health');
+    return gateway;
+  }
+
+  try {
+    // The issuer first: subgraphs fetch its keys; it migrates the gateway's schema.
+    issuer = await startHubGateway('issuer', issuerPort);
+    for (const [index, name] of SUBGRAPH_NAMES.entries()) {
+      const service = launch({
+        label: `${options.label}-${name}`,
+        entry: SUBGRAPH_ENTRY(name),
+        port: ports[index] as number,
+        env: env(),
+        logDir: options.logDir,
+      });
+      subgraphs.push(service);
+      started.push(service);
+    }
+    await Promise.all(subgraphs.map((service) => waitUntilAnswering(service, '/ready')));
+    await waitUntilAnswering(issuer, '/ready');
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const issuerProcess = issuer;
+
+  return {
+    issuerUrl,
+    subgraphUrls,
+    signingSecret,
+    /** Environment shared with peer gateways (they sign subgraph requests like the hub). */
+    startHubGateway,
+    stopProcess: async (service: BenchProcess) => {
+      await service.stop();
+      started.splice(started.indexOf(service), 1);
+    },
+    /** SQL statements the four subgraphs have issued so far (their `hub_db_statements_total`). */
+    statements: async () => {
+      let total = 0;
+      for (const name of SUBGRAPH_NAMES)
+        total += await statementsOf(subgraphUrls[name].replace(/\/graphql$/, ''));
+      return total;
+    },
+    /** A fresh token for a client of the institution (from the issuer's `POST /oauth/token`). */
+    token: (credentials: BenchCredentials) => tokenFrom(issuerProcess.baseUrl, credentials),
+    stop,
+  };
+}
+
+export type HubStack = Awaited<ReturnType<typeof startHubStack>>;
+
+export async function statementsOf(baseUrl: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/metrics`);
+  const text = await response.text();
+  const match = /^hub_db_statements_total(?:\{[^}]*\})?\s+(\d+(?:\.\d+)?(?:e\+?\d+)?)$/m.exec(text);
+  if (!match) throw new Error(`${baseUrl}/metrics has no hub_db_statements_total`);
+  return Number(match[1]);
+}
+
+export interface BenchCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/** Registers one bench client of an existing institution with every scope its kind may hold. */
+export async function registerBenchClient(
+  databaseUrl: string,
+  institutionId: string,
+  kind: InstitutionKind,
+): Promise<BenchCredentials> {
+  const store = postgresStore({ url: databaseUrl, poolSize: 1, applicationName: 'migran-bench-clients' });
+  try {
+    return await registerClient(store.db, {
+      institutionId,
+      label: 'benchmark client',
+      scopes: SCOPES_BY_KIND[kind],
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+async function tokenFrom(gatewayUrl: string, credentials: BenchCredentials): Promise<string> {
+  const response = await fetch(`${gatewayUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+    }),
+  });
+  const body = (await response.json()) as { access_token?: string; error?: string };
+  if (!body.access_token) throw new Error(`token request failed: ${body.error ?? response.status}`);
+  return body.access_token;
+}

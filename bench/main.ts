@@ -1,0 +1,245 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchFixtures, seedBench, seededWorkers } from './seed/index.js';
+import { measureEmbeddedHub } from './embedded-hub.js';
+import { startContender } from './contenders.js';
+import { measureRun, type RunShape } from './measure.js';
+import { databaseNameOf, parseOptions, type BenchOptions } from './options.js';
+import { benchPostgres, databaseOn } from './postgres-server.js';
+import { answerProblem, ask } from './compare.js';
+import { describeMachine } from './report/machine.js';
+import { renderMarkdown } from './report/markdown.js';
+import { renderSvg } from './report/svg.js';
+import { evaluateTargets, WORKLOAD_IDS } from './report/targets.js';
+import type { BenchResults, GatewayRun, GrowthPoint } from './report/types.js';
+import { openSession, registerActors, type Session } from './session.js';
+import { sideBySide } from './side-by-side.js';
+import { GROWTH_WORKLOADS, kecamatanList, WORKLOADS } from './workloads/index.js';
+
+// `npm run bench`: seeds what is missing, then measures each workload through each gateway, growth
+// over data sizes, the access log's cost and the embedded hub, and writes bench/results/latest.*.
+
+const log = (message: string) => process.stdout.write(`${message}\n`);
+
+async function withHub<T>(
+  session: Session,
+  label: string,
+  logDir: string,
+  body: (service: Awaited<ReturnType<typeof startContender>>) => Promise<T>,
+) {
+  const service = await startContender('hub', { stack: session.stack, logDir, label });
+  try {
+    return await body(service);
+  } finally {
+    await session.stack.stopProcess(service);
+  }
+}
+
+async function run(options: BenchOptions): Promise<void> {
+  const logDir = mkdtempSync(join(tmpdir(), 'migran-bench-logs-'));
+  log(`logs of every process: ${logDir}`);
+  const postgres = await benchPostgres(process.env['BENCH_DATABASE_URL'] || undefined);
+  log(
+    postgres.throwaway
+      ? `started a throwaway ${postgres.version}`
+      : `using the server of BENCH_DATABASE_URL (${postgres.version})`,
+  );
+  const mainWorkers = options.mainSize ?? Math.max(...options.sizes);
+  const shape: RunShape = {
+    connections: options.connections,
+    warmupSeconds: options.warmupSeconds,
+    seconds: options.seconds,
+  };
+  const growthShape: RunShape = { ...shape, connections: 1 };
+  // Each measured hub gateway writes a CPU profile when it stops (open it in Chrome DevTools).
+  const gatewayNodeArgs = options.cpuProfile
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'profiles')}`]
+    : [];
+  const notes: string[] = [
+    `Load average when the run started: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(', ')} (other work on this 2-core machine shares it).`,
+    'Rate limits stay on at the hub gateway but are raised to 1,000,000 requests a minute per client kind so that they count every request and refuse none.',
+    'Trusted documents are off for the benchmark clients (their registration flag is unset); idempotency is on: writes carry a fresh Idempotency-Key each.',
+    'SQL/req counts the statements of the four subgraphs (their hub_db_statements_total) over the measured run, once settled, divided by requests sent.',
+    'Subgraphs run with NODE_ENV=production and the access log on; "off" runs them with ACCESS_LOG=benchmark-off, the only way production accepts it.',
+  ];
+  const results: GatewayRun[] = [];
+  const growth: GrowthPoint[] = [];
+  let accessLog: BenchResults['accessLog'] = null;
+  let batching: BenchResults['batching'] = null;
+  let embeddedHub: BenchResults['embeddedHub'] = null;
+
+  const write = () => {
+    const partial: BenchResults = {
+      machine: describeMachine(postgres.version),
+      parameters: {
+        sizes: options.sizes,
+        mainWorkers,
+        connections: options.connections,
+        warmupSeconds: options.warmupSeconds,
+        seconds: options.seconds,
+        growthConnections: 1,
+        quick: options.quick,
+        notes,
+      },
+      results,
+      growth,
+      accessLog,
+      batching,
+      embeddedHub,
+    };
+    mkdirSync(options.outDir, { recursive: true });
+    writeFileSync(
+      join(options.outDir, 'latest.json'),
+      `${JSON.stringify({ ...partial, targets: evaluateTargets(partial) }, null, 2)}\n`,
+    );
+    writeFileSync(join(options.outDir, 'latest.md'), renderMarkdown(partial));
+    writeFileSync(join(options.outDir, 'latest.svg'), renderSvg(partial));
+    log(`\n${renderMarkdown(partial)}`);
+  };
+
+  try {
+    for (const workers of options.sizes) {
+      const databaseUrl = databaseOn(postgres.serverUrl, databaseNameOf(workers, options.databasePrefix));
+      const seeded = await seededWorkers(databaseUrl);
+      if (seeded === workers)
+        log(`${databaseNameOf(workers, options.databasePrefix)}: already seeded with ${workers} workers`);
+      else {
+        log(`${databaseNameOf(workers, options.databasePrefix)}: seeding ${workers} workers`);
+        const summary = await seedBench({
+          databaseUrl,
+          workers,
+          onProgress: (message) => log(`  ${message}`),
+        });
+        log(`  seeded in ${summary.seconds.toFixed(0)} s`);
+      }
+      const fixtures = await benchFixtures(databaseUrl);
+      const credentials = await registerActors(databaseUrl, fixtures);
+      const session = await openSession({
+        databaseUrl,
+        fixtures,
+        credentials,
+        logDir,
+        accessLog: 'on',
+        label: `w${workers}`,
+        gatewayNodeArgs,
+      });
+      try {
+        log(`\n${workers} workers: growth workloads through the hub at 1 connection`);
+        await withHub(session, `hub-growth-${workers}`, logDir, async (service) => {
+          for (const workload of GROWTH_WORKLOADS) {
+            const request = session.prepare(workload);
+            const problem = answerProblem(
+              await ask(`${service.baseUrl}/graphql`, request.headers, request.body),
+            );
+            if (problem) {
+              growth.push({
+                workload: workload.id,
+                workers,
+                p50Ms: 0,
+                sqlPerRequest: null,
+                failure: problem,
+              });
+              log(`  ${workload.id}: the hub could not answer: ${problem}`);
+              continue;
+            }
+            const measured = await measureRun('hub', service, request, session.stack, growthShape, workers);
+            growth.push({
+              workload: workload.id,
+              workers,
+              p50Ms: measured.p50Ms,
+              sqlPerRequest: measured.sqlPerRequest,
+            });
+            log(`  ${workload.id}: p50 ${measured.p50Ms} ms, SQL/req ${measured.sqlPerRequest ?? '–'}`);
+          }
+        });
+        if (workers === mainWorkers) {
+          log(`\n${workers} workers: every workload through every gateway`);
+          const requests = WORKLOADS.map((workload) => ({
+            ...session.prepare(workload),
+            compareAnswers: workload.compareAnswers,
+          }));
+          results.push(
+            ...(await sideBySide({
+              session,
+              requests,
+              gateways: options.gateways,
+              shape,
+              workers,
+              logDir,
+              log,
+            })),
+          );
+          const hubList = results.find(
+            (entry) => entry.gateway === 'hub' && entry.workload === WORKLOAD_IDS.list,
+          );
+          if (hubList?.sqlPerRequest != null) {
+            const first10 = await withHub(session, 'hub-first-10', logDir, (service) =>
+              measureRun('hub', service, session.prepare(kecamatanList(10)), session.stack, shape, workers),
+            );
+            batching = {
+              first10SqlPerRequest: first10.sqlPerRequest ?? 0,
+              first100SqlPerRequest: hubList.sqlPerRequest,
+            };
+            log(
+              `  batching: SQL/req ${first10.sqlPerRequest} with first: 10, ${hubList.sqlPerRequest} with first: 100`,
+            );
+          }
+        }
+      } finally {
+        await session.stack.stop();
+      }
+      const hubList = results.find(
+        (entry) =>
+          entry.gateway === 'hub' && entry.workload === WORKLOAD_IDS.list && entry.workers === workers,
+      );
+      if (hubList) {
+        log(`\n${workers} workers: (b) on the hub with the access log off`);
+        const off = await openSession({
+          databaseUrl,
+          fixtures,
+          credentials,
+          logDir,
+          accessLog: 'benchmark-off',
+          label: `w${workers}-log-off`,
+        });
+        try {
+          const measured = await withHub(off, 'hub-access-log-off', logDir, (service) =>
+            measureRun('hub', service, off.prepare(kecamatanList(100)), off.stack, shape, workers),
+          );
+          accessLog = { onRps: hubList.rps, offRps: measured.rps };
+          log(`  access log on ${hubList.rps} req/s, off ${measured.rps} req/s`);
+        } finally {
+          await off.stack.stop();
+        }
+      }
+    }
+    if (options.embedded) {
+      log('\nnpm start (embedded PostgreSQL, demo world) under load');
+      embeddedHub = await measureEmbeddedHub({
+        seconds: options.seconds,
+        connections: options.connections,
+        logDir,
+      });
+      log(`  peak ${embeddedHub.peakMb} MB at ${embeddedHub.rps} req/s`);
+    }
+  } catch (error) {
+    notes.push(
+      `The run stopped early: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
+    throw error;
+  } finally {
+    write();
+    await postgres.stop();
+  }
+}
+
+try {
+  await run(parseOptions(process.argv.slice(2)));
+  process.exit(0);
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}
