@@ -1,6 +1,7 @@
 import {
   allow,
   and,
+  deny,
   FEDERATION_RULES,
   hasScope,
   isKind,
@@ -17,6 +18,20 @@ const readWorkers = hasScope('workers:read');
 const writeWorkers = and(isKind('LABOUR_OFFICE'), hasScope('workers:write'));
 const readStats = hasScope('stats:read');
 const readAccessLog = and(isStatutory, hasScope('audit:read'));
+const ACCESS_EVENT_FIELDS = [
+  'at',
+  'institution',
+  'clientId',
+  'actingSubject',
+  'purpose',
+  'caseReference',
+  'service',
+  'action',
+  'entityType',
+  'entityId',
+  'fields',
+  'requestId',
+];
 
 export const permissions = {
   ...FEDERATION_RULES,
@@ -133,21 +148,12 @@ export const permissions = {
   ),
   StatCount: sameRule(readStats, 'value', 'suppressed'),
   DestinationCount: sameRule(readStats, 'countryCode', 'departed'),
-  AccessEvent: sameRule(
-    readAccessLog,
-    'at',
-    'institution',
-    'clientId',
-    'actingSubject',
-    'purpose',
-    'caseReference',
-    'service',
-    'action',
-    'entityType',
-    'entityId',
-    'fields',
-    'requestId',
-  ),
+  AccessEvent: sameRule(readAccessLog, ...ACCESS_EVENT_FIELDS),
+  // The other services' events reach labour only as `@requires` input to `Worker.accessLog`;
+  // labour never serves them itself.
+  MinistryAccessEvent: sameRule(deny, ...ACCESS_EVENT_FIELDS),
+  TrainingAccessEvent: sameRule(deny, ...ACCESS_EVENT_FIELDS),
+  UniversityAccessEvent: sameRule(deny, ...ACCESS_EVENT_FIELDS),
   Region: { code: allow },
   Institution: { id: allow },
   PlacementAgency: { id: allow },
