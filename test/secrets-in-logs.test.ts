@@ -30,7 +30,8 @@ describe('logs', () => {
     directories.push(dataDir);
     const signingSecret = randomBytes(32).toString('hex');
     const [gateway, labour, ministry, training, university] = await freePorts(5);
-    const hub = spawn('npx', ['tsx', 'scripts/start.ts'], {
+    // Node with tsx's loader, not `npx tsx`: SIGTERM must reach the hub itself, or it outlives the test.
+    const hub = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
       env: {
         ...process.env,
         DATABASE_URL: '',
