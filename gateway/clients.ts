@@ -19,6 +19,12 @@ export async function registerInstitution(
   if ((institution.kind === 'LABOUR_OFFICE') !== Boolean(institution.regionCode)) {
     throw new Error('A labour office has a region code and no other kind of institution has one.');
   }
+  // Labour offices are provincial (Disnakertrans) or of a regency or city (Disnaker); none serves
+  // a kecamatan. The statistics' disclosure control counts on it: an office sees its own region's
+  // cells exactly, and the protection of everyone else's holds against such an insider.
+  if (institution.regionCode && !/^\d{2}(\.\d{2})?$/.test(institution.regionCode)) {
+    throw new Error('A labour office serves a province (35) or a regency or city (35.07).');
+  }
   const [row] = await db
     .insert(institutions)
     .values({

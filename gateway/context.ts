@@ -1,3 +1,4 @@
+import type { ServedEntity } from '../shared/audit/recorder.js';
 import type { Principal, RequestMeta } from '../shared/auth/principal.js';
 
 /** What the gateway knows about a request once its token is verified. */
@@ -6,4 +7,14 @@ export interface GatewayContext {
   readonly meta: RequestMeta;
   /** Forwarded unchanged: every subgraph verifies the caller's token itself. */
   readonly authorization: string;
+  /**
+   * For a mutation sent with an Idempotency-Key: what each service reports it served, collected
+   * by the data sources, kept beside the answer so that a retry can be checked (replays.ts).
+   */
+  readonly served?: ServedByService[];
+}
+
+export interface ServedByService {
+  readonly service: string;
+  readonly entities: readonly ServedEntity[];
 }

@@ -1,10 +1,22 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { Agent } from 'undici';
+import { HEADERS } from '../shared/auth/principal.js';
+import type { ServedEntity } from '../shared/audit/recorder.js';
 import { SIGNATURE_HEADER, signBody } from '../shared/http/gateway-signature.js';
+import { SERVED_EXTENSION } from '../shared/http/replay-check.js';
 import { forwardedHeaders } from '../shared/http/request-meta.js';
 import type { GatewayContext } from './context.js';
+
+/** Removes the subgraph's report of what it served (it is for the gateway alone) and returns it. */
+function takeServedEntities(response: GatewayGraphQLResponse): ServedEntity[] | null {
+  const extensions = response.extensions as Record<string, unknown> | undefined;
+  const served = extensions?.[SERVED_EXTENSION];
+  if (!extensions || served === undefined) return null;
+  delete extensions[SERVED_EXTENSION];
+  return Array.isArray(served) ? (served as ServedEntity[]) : null;
+}
 
 function unavailable(serviceName: string): GraphQLError {
   return new GraphQLError(`The ${serviceName} service is unavailable right now.`, {
@@ -32,22 +44,32 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.pool = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
   }
 
-  async process({
+  process({
     request,
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    return this.send(request, context);
+  }
+
+  /** One signed request to the subgraph for the caller in `context` (query plans and replay checks). */
+  async send(
+    request: GatewayGraphQLRequest,
+    context: Partial<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/json',
     };
     // Query-plan fetches carry the request's context; the gateway's own probes carry none.
-    const caller = context as Partial<GatewayContext>;
+    const caller = context;
     if (caller.authorization !== undefined && caller.meta)
       Object.assign(headers, forwardedHeaders(caller.authorization, caller.meta));
+    if (caller.served) headers[HEADERS.reportServed] = '1';
     const payload = JSON.stringify({
       query: request.query,
       variables: request.variables,
       operationName: request.operationName,
+      ...(request.extensions ? { extensions: request.extensions } : {}),
     });
     if (this.signingSecret) headers[SIGNATURE_HEADER] = signBody(this.signingSecret, payload);
     let text: string;
@@ -73,7 +95,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     }
     // A subgraph's GraphQL errors (a 401 UNAUTHENTICATED included) carry their own codes: pass them on.
     if (typeof body === 'object' && body !== null && ('data' in body || 'errors' in body)) {
-      return body as GatewayGraphQLResponse;
+      const response = body as GatewayGraphQLResponse;
+      const served = takeServedEntities(response);
+      if (caller.served && served) caller.served.push({ service: this.serviceName, entities: served });
+      return response;
     }
     throw unavailable(this.serviceName);
   }

@@ -7,6 +7,7 @@ import type { GatewayContext } from './context.js';
 import { requestHash, type IdempotencyStore } from './idempotency.js';
 import { exceedsTokenLimit } from './limits.js';
 import { persistedQueryProblem } from './request-checks.js';
+import { disclosedTo, type ReplayChecker } from './replays.js';
 import type { ClientRateLimits } from './rate-limits.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 
@@ -23,6 +24,7 @@ export interface FrontDoor {
   readonly rateLimits: ClientRateLimits;
   readonly trustedDocuments: TrustedDocuments;
   readonly idempotency: IdempotencyStore;
+  readonly replays: ReplayChecker;
 }
 
 function refuse(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
@@ -102,6 +104,11 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
     const persistedProblem = persistedQueryProblem(body['query'], body['extensions']);
     if (persistedProblem) return refuse(reply, 400, 'BAD_REQUEST', persistedProblem);
 
+    const hub: GatewayContext = {
+      principal,
+      meta: requestMetaOf(request.headers, request.id),
+      authorization,
+    };
     const key = request.headers['idempotency-key'];
     if (key !== undefined && isMutation(body)) {
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
@@ -109,12 +116,26 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
       }
       const start = await door.idempotency.begin(principal.clientId, key, requestHash(body));
       switch (start.kind) {
-        case 'replay':
+        case 'replay': {
+          // Sent again only while the caller may still see all it held; otherwise the request
+          // runs afresh and gets what any new request would (replays.ts).
+          const verdict = await door.replays.check(start.disclosed, hub);
+          request.log.info({ verdict }, 'idempotent retry');
+          if (verdict === 'unavailable') {
+            return refuse(
+              reply,
+              503,
+              'SERVICE_UNAVAILABLE',
+              'A service needed to answer this retry is unavailable right now. Try again shortly.',
+            );
+          }
+          if (verdict === 'fresh') break;
           return reply
             .code(start.status)
             .type('application/json')
             .header('idempotent-replayed', 'true')
             .send(start.body);
+        }
         case 'mismatch':
           return refuse(reply, 422, 'CONFLICT', 'This Idempotency-Key was used with a different request.');
         case 'in-progress':
@@ -126,9 +147,11 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
           );
         case 'first':
           request.idempotency = { clientId: principal.clientId, key };
+          request.hub = { ...hub, served: [] };
+          return undefined;
       }
     }
-    request.hub = { principal, meta: requestMetaOf(request.headers, request.id), authorization };
+    request.hub = hub;
     return undefined;
   });
 
@@ -139,7 +162,13 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
     const transient =
       reply.statusCode >= 500 || /"code":"(SERVICE_UNAVAILABLE|INTERNAL_SERVER_ERROR|TIMEOUT)"/.test(payload);
     if (transient) await door.idempotency.release(claim.clientId, claim.key);
-    else await door.idempotency.complete(claim.clientId, claim.key, reply.statusCode, payload);
+    else if (request.hub) {
+      await door.idempotency.complete(claim.clientId, claim.key, reply.statusCode, payload, {
+        requestId: request.hub.meta.requestId,
+        principal: disclosedTo(request.hub.principal),
+        served: request.hub.served ?? [],
+      });
+    }
     return payload;
   });
 }

@@ -2,11 +2,17 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../shared/db/database.js';
-import { idempotencyKeys } from './db/schema.js';
+import { idempotencyKeys, type Disclosure } from './db/schema.js';
 
 export type IdempotencyStart =
   | { readonly kind: 'first' }
-  | { readonly kind: 'replay'; readonly status: number; readonly body: string }
+  | {
+      readonly kind: 'replay';
+      readonly status: number;
+      readonly body: string;
+      /** What the first answer held and for whom; null for answers kept before this was recorded. */
+      readonly disclosed: Disclosure | null;
+    }
   | { readonly kind: 'mismatch' }
   | { readonly kind: 'in-progress' };
 
@@ -50,16 +56,33 @@ export class IdempotencyStore {
       if (!row) return this.begin(clientId, key, hash);
       if (row.requestHash !== hash) return { kind: 'mismatch' };
       if (row.status === 'COMPLETED')
-        return { kind: 'replay', status: row.responseStatus ?? 200, body: row.responseBody ?? '' };
+        return {
+          kind: 'replay',
+          status: row.responseStatus ?? 200,
+          body: row.responseBody ?? '',
+          disclosed: row.disclosed ?? null,
+        };
       if (Date.now() > deadline) return { kind: 'in-progress' };
       await sleep(50);
     }
   }
 
-  async complete(clientId: string, key: string, status: number, body: string): Promise<void> {
+  async complete(
+    clientId: string,
+    key: string,
+    status: number,
+    body: string,
+    disclosed: Disclosure,
+  ): Promise<void> {
     await this.db
       .update(idempotencyKeys)
-      .set({ status: 'COMPLETED', responseStatus: status, responseBody: body, completedAt: sql`now()` })
+      .set({
+        status: 'COMPLETED',
+        responseStatus: status,
+        responseBody: body,
+        disclosed,
+        completedAt: sql`now()`,
+      })
       .where(and(eq(idempotencyKeys.clientId, clientId), eq(idempotencyKeys.key, key)));
   }
 

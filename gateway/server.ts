@@ -17,6 +17,7 @@ import { IdempotencyStore } from './idempotency.js';
 import { requestLimits, TIMED_OUT, withDeadline } from './limits.js';
 import { KnownOperationTypesRule, operationResolution } from './request-checks.js';
 import { ClientRateLimits } from './rate-limits.js';
+import { ReplayChecker, resolvableEntityTypes } from './replays.js';
 import { TrustedDocuments } from './trusted-documents.js';
 import { installMetrics } from '../shared/http/metrics.js';
 import { mountTokenEndpoint } from './oauth.js';
@@ -80,6 +81,19 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   installMetrics(app, 'gateway', { store });
   const rateLimits = new ClientRateLimits(config);
   mountTokenEndpoint(app, store.db, () => tokens.callback, rateLimits);
+  // One data source per subgraph, for the query planner and for the replay checks of idempotent retries.
+  const supergraphSdl = readSupergraphSdl();
+  const dataSources = new Map(
+    SUBGRAPH_NAMES.map((name) => [
+      name as string,
+      new SubgraphDataSource(
+        name,
+        subgraphUrls[name],
+        config.limits.subgraphTimeoutMs,
+        config.gatewaySigningSecret,
+      ),
+    ]),
+  );
   installFrontDoor(app, {
     maxTokens: config.limits.maxTokens,
     exposeLimits: !config.production,
@@ -87,6 +101,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     rateLimits,
     trustedDocuments: new TrustedDocuments(store.db),
     idempotency: new IdempotencyStore(store.db),
+    replays: new ReplayChecker(dataSources, resolvableEntityTypes(supergraphSdl)),
   });
   app.get('/.well-known/jwks.json', async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=60').send(tokens.jwks),
@@ -96,17 +111,11 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     reply.header('cache-control', 'no-store').send({ clients: await suspendedClientIds(store.db) }),
   );
 
-  const dataSources: SubgraphDataSource[] = [];
   const gateway = new ApolloGateway({
-    supergraphSdl: readSupergraphSdl(),
-    buildService: ({ name, url }) => {
-      const source = new SubgraphDataSource(
-        name,
-        subgraphUrls[name as SubgraphName] ?? url ?? '',
-        config.limits.subgraphTimeoutMs,
-        config.gatewaySigningSecret,
-      );
-      dataSources.push(source);
+    supergraphSdl,
+    buildService: ({ name }) => {
+      const source = dataSources.get(name);
+      if (!source) throw new Error(`the supergraph names a subgraph the hub does not run: ${name}`);
       return source;
     },
   });
@@ -162,7 +171,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     listen: (port, host) => listen(app, port, host),
     close: async () => {
       await app.close();
-      await Promise.all(dataSources.map((source) => source.close()));
+      await Promise.all([...dataSources.values()].map((source) => source.close()));
     },
   };
 }

@@ -49,6 +49,8 @@ const configSchema = z
 
     /** Shared by the gateway and the subgraphs to sign and recognise the gateway's requests. */
     GATEWAY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Labour's key for the keyed hash under which its access log keeps the NIKs it was asked to look up. */
+    NIK_PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
 
     // Limits at the gateway (README "Security"); every one can be changed here.
     LIMIT_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(262_144),
@@ -110,6 +112,12 @@ export interface HubConfig {
   readonly accessLogSetting: RawConfig['ACCESS_LOG'];
   /** Unset: requests to subgraphs go unsigned and `@requires` facts from callers are not trusted. */
   readonly gatewaySigningSecret: string | undefined;
+  /**
+   * Key of the keyed hash (HMAC-SHA256) that stands for a looked-up NIK in labour's access log.
+   * Unset outside production: a random key per start, so lookups cannot be matched across restarts.
+   * The labour subgraph refuses to start in production without it (`labourProductionProblems`).
+   */
+  readonly nikPseudonymKey: string | undefined;
   readonly limits: {
     readonly bodyBytes: number;
     readonly maxDepth: number;
@@ -176,6 +184,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     accessLog: raw.ACCESS_LOG === 'on',
     accessLogSetting: raw.ACCESS_LOG,
     gatewaySigningSecret: raw.GATEWAY_SIGNING_SECRET,
+    nikPseudonymKey: raw.NIK_PSEUDONYM_KEY,
     limits: {
       bodyBytes: raw.LIMIT_BODY_BYTES,
       maxDepth: raw.LIMIT_MAX_DEPTH,
@@ -217,4 +226,12 @@ export function productionProblems(config: HubConfig): string[] {
     problems.push('TOKEN_ISSUER must be the public https URL of the gateway in production');
   }
   return problems;
+}
+
+/** What the labour subgraph needs in production beyond what every service needs. */
+export function labourProductionProblems(config: HubConfig): string[] {
+  if (!config.production || config.nikPseudonymKey) return [];
+  return [
+    'NIK_PSEUDONYM_KEY must be set (at least 32 characters) in production: labour keeps looked-up NIKs in its access log only under it',
+  ];
 }

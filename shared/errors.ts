@@ -25,8 +25,11 @@ export class UnauthenticatedError extends HubError {
 }
 
 export class ForbiddenError extends HubError {
-  constructor(message = 'Your institution is not allowed to do this.') {
-    super(message, 'FORBIDDEN', 200);
+  constructor(
+    message = 'Your institution is not allowed to do this.',
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, 'FORBIDDEN', 200, extensions);
   }
 }
 

@@ -69,4 +69,37 @@ describe('npm run audit:verify', () => {
       /labour: BROKEN at event 3 \([0-9a-f-]+\): its content does not match its hash; 2 events before it hold/,
     );
   }, 120_000);
+
+  it('names an event whose hash was recomputed over a forged prev_hash, which only the link check sees', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'migran-audit-'));
+    directories.push(dataDir);
+    const pglite = await openEmbeddedPostgres(join(dataDir, 'pglite'));
+    const store = embeddedStore(pglite);
+    await migrateAll(store);
+    for (let index = 1; index <= 4; index += 1) {
+      await store.db.insert(accessEvents).values({
+        requestId: `request-${index}`,
+        subgraph: 'labour',
+        institutionId: randomUUID(),
+        institutionKind: 'MINISTRY',
+        clientId: 'kp2mi-auditor',
+        action: 'READ',
+        entityType: 'Worker',
+        entityId: randomUUID(),
+        fields: ['fullName'],
+      });
+    }
+    // Every event still hashes to what it stores; event 3 no longer names event 2's hash.
+    await store.db.execute(sql`alter table labour.access_events disable trigger access_events_no_update`);
+    await store.db.execute(
+      sql`update labour.access_events e set prev_hash = repeat('0', 64), hash = labour.access_event_digest(repeat('0', 64), e) where position = 3`,
+    );
+    await pglite.close();
+
+    const tampered = await auditVerify(dataDir);
+    expect(tampered.code).toBe(1);
+    expect(tampered.output).toMatch(
+      /labour: BROKEN at event 3 \([0-9a-f-]+\): its prev_hash does not match the hash of the event before it/,
+    );
+  }, 120_000);
 });

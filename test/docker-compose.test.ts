@@ -54,7 +54,11 @@ describe('docker-compose.yml (production shape)', () => {
 
   it.skipIf(!hasDockerCompose)('is accepted by `docker-compose config`', () => {
     const output = execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config', '--quiet'], {
-      env: { ...process.env, POSTGRES_PASSWORD: 'validation-only' },
+      env: {
+        ...process.env,
+        POSTGRES_PASSWORD: 'validation-only',
+        NIK_PSEUDONYM_KEY: 'validation-only-key-of-32-characters',
+      },
       stdio: 'pipe',
     });
     expect(output.toString()).toBe('');

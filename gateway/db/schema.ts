@@ -78,6 +78,26 @@ export const trustedDocuments = gateway.table(
   (table) => [primaryKey({ columns: [table.clientId, table.hash] })],
 );
 
+/** What a first answer held, as kept beside it for its retries. */
+export interface Disclosure {
+  readonly requestId: string;
+  readonly principal: {
+    readonly institutionId: string;
+    readonly institutionKind: string;
+    readonly regionCode: string | null;
+    readonly scopes: readonly string[];
+  };
+  /** Per service, the entities it served (type, id, fields), as it reported them. */
+  readonly served: readonly {
+    readonly service: string;
+    readonly entities: readonly {
+      readonly entityType: string;
+      readonly entityId: string;
+      readonly fields: readonly string[];
+    }[];
+  }[];
+}
+
 export const idempotencyStatus = gateway.enum('idempotency_status', ['PENDING', 'COMPLETED']);
 
 /** The first answer to a mutation sent with an `Idempotency-Key`, replayed to its retries. */
@@ -90,6 +110,12 @@ export const idempotencyKeys = gateway.table(
     status: idempotencyStatus('status').notNull().default('PENDING'),
     responseStatus: integer('response_status'),
     responseBody: text('response_body'),
+    /**
+     * What the first answer disclosed and to whom: who asked (institution, region, scopes) and
+     * which entities each service served. A retry is answered from `responseBody` only while
+     * the caller may still see all of it (replays.ts).
+     */
+    disclosed: jsonb('disclosed').$type<Disclosure>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
   },

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { ForbiddenError } from '../errors.js';
 import { manyByKey } from '../loaders.js';
 import { isWithinRegion } from '../reference/regions.js';
+import type { AccessAction } from './recorder.js';
 import type { AccessEventRow, AccessEventsTable } from './table.js';
 
 /** An access event as the GraphQL `AccessEvent` type serves it. */
@@ -15,11 +16,20 @@ export interface AccessEventView {
   readonly purpose: string | null;
   readonly caseReference: string | null;
   readonly service: string;
-  readonly action: 'READ' | 'WRITE';
+  readonly action: AccessAction;
   readonly entityType: string;
   readonly entityId: string;
   readonly fields: readonly string[];
   readonly requestId: string;
+  readonly clientRequestId: string | null;
+}
+
+const ACTIONS: readonly AccessAction[] = ['READ', 'WRITE', 'LOOKUP', 'REFUSED', 'REPLAY'];
+
+function accessActionOf(stored: string): AccessAction {
+  const action = ACTIONS.find((known) => known === stored);
+  if (!action) throw new Error(`unknown access action ${stored}`);
+  return action;
 }
 
 export function accessEventView(row: AccessEventRow): AccessEventView {
@@ -31,11 +41,12 @@ export function accessEventView(row: AccessEventRow): AccessEventView {
     purpose: row.purpose,
     caseReference: row.caseReference,
     service: row.subgraph,
-    action: row.action === 'WRITE' ? 'WRITE' : 'READ',
+    action: accessActionOf(row.action),
     entityType: row.entityType,
     entityId: row.entityId,
     fields: row.fields,
     requestId: row.requestId,
+    clientRequestId: row.clientRequestId,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Principal, RequestMeta } from '../auth/principal.js';
 import type { Database } from '../db/database.js';
+import { UNCOUNTED, type ServiceMetrics } from '../http/metrics.js';
 import type { AccessEventsTable, NewAccessEvent } from './table.js';
 
 /** What an access event says about the data touched. */
@@ -9,50 +10,85 @@ export interface AccessedEntity {
   /** The worker whose data it is, when it is a worker's data. */
   readonly workerId?: string | null;
   readonly workerDistrictCode?: string | null;
+  /**
+   * The entity's own key when `entityId` is not it: a mentoring session is logged once per
+   * participant as `<sessionId>:<workerId>`, but it is the session the gateway can ask about.
+   */
+  readonly referenceId?: string;
+}
+
+/**
+ * What happened: data read or written; a search by a protected key such as the NIK, hit or miss
+ * (`LOOKUP`); a write the hub refused in a way that touched someone's record, such as registering
+ * a NIK that is already registered (`REFUSED`); an earlier answer sent again for an idempotent
+ * retry (`REPLAY`).
+ */
+export type AccessAction = 'READ' | 'WRITE' | 'LOOKUP' | 'REFUSED' | 'REPLAY';
+
+/** An entity this request was served, as the gateway learns it for an idempotent retry. */
+export interface ServedEntity {
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly fields: readonly string[];
+}
+
+interface Pending {
+  readonly action: AccessAction;
+  entity: AccessedEntity;
+  readonly fields: Set<string>;
 }
 
 /**
  * Collects, for one request to one subgraph, who touched which worker data and which fields, and
- * writes it as one multi-row insert: reads just before the response leaves, writes inside the
- * transaction of the write itself.
+ * writes it as one multi-row insert: reads, lookups and replays just before the response leaves,
+ * writes inside the transaction of the write itself, refusals at once (their transaction, if any,
+ * rolls back).
  */
 export class AccessRecorder {
-  private readonly reads = new Map<string, { entity: AccessedEntity; fields: Set<string> }>();
+  private readonly pending = new Map<string, Pending>();
+  private readonly served = new Map<string, ServedEntity>();
 
   constructor(
     private readonly subgraph: string,
     private readonly table: AccessEventsTable,
     private readonly principal: Principal,
     private readonly meta: RequestMeta,
+    private readonly metrics: ServiceMetrics = UNCOUNTED,
   ) {}
 
   /** Notes that a field of an entity was read (many fields of one entity become one event). */
   read(entity: AccessedEntity, field: string): void {
-    const key = `${entity.entityType}\u0000${entity.entityId}`;
-    const existing = this.reads.get(key);
-    if (existing) {
-      existing.fields.add(field);
-      // The first resolver to know the worker's kecamatan tells the rest.
-      if (!existing.entity.workerDistrictCode && entity.workerDistrictCode) {
-        this.reads.set(key, { entity: { ...existing.entity, ...entity }, fields: existing.fields });
-      }
-      return;
-    }
-    this.reads.set(key, { entity, fields: new Set([field]) });
+    this.note('READ', entity, [field]);
+  }
+
+  /** Notes a search by a protected key (the key itself only as a keyed hash, in `entity`). */
+  lookedUp(entity: AccessedEntity, fields: readonly string[]): void {
+    this.note('LOOKUP', entity, fields);
+  }
+
+  /** Notes that an earlier answer holding these fields of an entity is being sent again. */
+  replayed(entity: AccessedEntity, fields: readonly string[]): void {
+    this.note('REPLAY', entity, fields);
   }
 
   get pendingReads(): number {
-    return this.reads.size;
+    return this.pending.size;
   }
 
-  /** Writes the read events collected so far (one statement), and forgets them. */
+  /** The entities this request touched so far, with their fields (reads and writes). */
+  servedEntities(): ServedEntity[] {
+    return [...this.served.values()];
+  }
+
+  /** Writes the events collected so far (one statement), and forgets them. */
   async flushReads(db: Database): Promise<void> {
-    if (this.reads.size === 0) return;
-    const rows = [...this.reads.values()].map(({ entity, fields }) =>
-      this.event('READ', entity, [...fields].sort()),
+    if (this.pending.size === 0) return;
+    const rows = [...this.pending.values()].map(({ action, entity, fields }) =>
+      this.event(action, entity, [...fields].sort()),
     );
-    this.reads.clear();
+    this.pending.clear();
     await db.insert(this.table).values(rows);
+    this.counted(rows);
   }
 
   /**
@@ -64,14 +100,59 @@ export class AccessRecorder {
     entities: readonly (AccessedEntity & { readonly fields: readonly string[] })[],
   ): Promise<void> {
     if (entities.length === 0) return;
-    await tx
-      .insert(this.table)
-      .values(entities.map((entity) => this.event('WRITE', entity, [...entity.fields].sort())));
+    for (const entity of entities) this.serve(entity, entity.fields);
+    const rows = entities.map((entity) => this.event('WRITE', entity, [...entity.fields].sort()));
+    await tx.insert(this.table).values(rows);
+    // Counted when the statement succeeds; a transaction rolled back later is rare enough to ignore here.
+    this.counted(rows);
   }
 
-  private event(action: 'READ' | 'WRITE', entity: AccessedEntity, fields: string[]): NewAccessEvent {
+  /**
+   * Records, at once and outside any transaction of the request, an attempt the hub refused that
+   * concerned someone's record, so that the record's own office sees who tried.
+   */
+  async refused(db: Database, entity: AccessedEntity, fields: readonly string[]): Promise<void> {
+    const rows = [this.event('REFUSED', entity, [...fields].sort())];
+    await db.insert(this.table).values(rows);
+    this.counted(rows);
+  }
+
+  private counted(rows: readonly NewAccessEvent[]): void {
+    const byAction = new Map<string, number>();
+    for (const row of rows) byAction.set(row.action, (byAction.get(row.action) ?? 0) + 1);
+    for (const [action, count] of byAction) this.metrics.accessEventsWritten(action, count);
+  }
+
+  private note(action: AccessAction, entity: AccessedEntity, fields: readonly string[]): void {
+    if (action === 'READ') this.serve(entity, fields);
+    const key = `${action}\u0000${entity.entityType}\u0000${entity.entityId}`;
+    const existing = this.pending.get(key);
+    if (!existing) {
+      this.pending.set(key, { action, entity, fields: new Set(fields) });
+      return;
+    }
+    for (const field of fields) existing.fields.add(field);
+    // The first resolver to know the worker's kecamatan tells the rest.
+    if (!existing.entity.workerDistrictCode && entity.workerDistrictCode) {
+      existing.entity = { ...existing.entity, ...entity };
+    }
+  }
+
+  private serve(entity: AccessedEntity, fields: readonly string[]): void {
+    const entityId = entity.referenceId ?? entity.entityId;
+    const key = `${entity.entityType}\u0000${entityId}`;
+    const existing = this.served.get(key);
+    this.served.set(key, {
+      entityType: entity.entityType,
+      entityId,
+      fields: [...new Set([...(existing?.fields ?? []), ...fields])].sort(),
+    });
+  }
+
+  private event(action: AccessAction, entity: AccessedEntity, fields: string[]): NewAccessEvent {
     return {
       requestId: this.meta.requestId,
+      clientRequestId: this.meta.clientRequestId,
       subgraph: this.subgraph,
       institutionId: this.principal.institutionId,
       institutionKind: this.principal.institutionKind,

@@ -14,6 +14,8 @@ export function accessEventsTable(schema: PgSchema) {
       position: bigint('position', { mode: 'number' }).notNull().default(0),
       at: timestamp('at', { withTimezone: true, precision: 6 }).notNull().defaultNow(),
       requestId: text('request_id').notNull(),
+      /** The client's own id for its request (`X-Request-Id`), never the hub's. */
+      clientRequestId: text('client_request_id'),
       subgraph: text('subgraph').notNull(),
       institutionId: uuid('institution_id').notNull(),
       institutionKind: text('institution_kind').notNull(),
@@ -54,11 +56,30 @@ export type NewAccessEvent = Omit<
  * time zone.
  */
 function canonicalSql(schema: string): string {
-  return `jsonb_build_array(
+  // Columns added after the chain began are appended only when set, so the events written before
+  // them keep the canonical text (and the hash) they were chained with.
+  return `(jsonb_build_array(
       e.position, to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), e.request_id, e.subgraph,
       e.institution_id, e.institution_kind, e.client_id, e.acting_subject, e.purpose, e.case_reference,
       e.action, e.entity_type, e.entity_id, e.worker_id, e.worker_district_code, e.fields
+    ) || case when e.client_request_id is null then '[]'::jsonb
+              else jsonb_build_array(jsonb_build_object('clientRequestId', e.client_request_id)) end
     )::text /* ${schema} */`;
+}
+
+/** The function that hashes one event after its predecessor's hash (`audit:verify` calls it too). */
+function digestFunctionSql(schema: string, replace: boolean): string {
+  const table = `"${schema}"."access_events"`;
+  return `
+CREATE ${replace ? 'OR REPLACE ' : ''}FUNCTION "${schema}".access_event_digest(prev text, e ${table}) RETURNS text
+  LANGUAGE sql STABLE AS $$
+    SELECT encode(sha256(convert_to(prev || ${canonicalSql(schema)}, 'UTF8')), 'hex')
+  $$;`;
+}
+
+/** SQL of a migration that adds a column to the events and to what their hash covers. */
+export function digestMigrationSql(schema: string): string {
+  return digestFunctionSql(schema, true);
 }
 
 /**
@@ -69,11 +90,7 @@ function canonicalSql(schema: string): string {
  */
 export function chainMigrationSql(schema: string): string {
   const table = `"${schema}"."access_events"`;
-  return `
-CREATE FUNCTION "${schema}".access_event_digest(prev text, e ${table}) RETURNS text
-  LANGUAGE sql STABLE AS $$
-    SELECT encode(sha256(convert_to(prev || ${canonicalSql(schema)}, 'UTF8')), 'hex')
-  $$;
+  return `${digestFunctionSql(schema, false)}
 --> statement-breakpoint
 CREATE FUNCTION "${schema}".access_events_chain() RETURNS trigger
   LANGUAGE plpgsql AS $$

@@ -52,7 +52,10 @@ export interface Principal {
 
 /** Facts about one request that travel with it for the access log (X-Road's UserId and Issue). */
 export interface RequestMeta {
+  /** The hub's own id for the request: made by the gateway (or by a subgraph called directly), never by the client. */
   readonly requestId: string;
+  /** The id the client gave its request (`X-Request-Id`), kept beside the hub's for the client's own correlation. */
+  readonly clientRequestId: string | null;
   /** The person acting through the client system, as the client reports them. */
   readonly actingSubject: string | null;
   readonly purpose: string | null;
@@ -67,6 +70,10 @@ export function hasScope(principal: Principal, scope: Scope): boolean {
 export const HEADERS = {
   authorization: 'authorization',
   requestId: 'x-request-id',
+  /** The client's own request id, as the gateway forwards it to subgraphs. */
+  clientRequestId: 'x-client-request-id',
+  /** The gateway asks a subgraph which entities it served (for an idempotent mutation's retries). */
+  reportServed: 'x-hub-report-served',
   actingSubject: 'x-acting-subject',
   purpose: 'x-purpose',
   caseReference: 'x-case-reference',

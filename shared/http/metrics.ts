@@ -2,6 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Store } from '../db/database.js';
 
+/** What a service counts besides its HTTP routes, for the code that does the counted thing. */
+export interface ServiceMetrics {
+  /** Access events written to this service's log, by action (READ, WRITE, LOOKUP, REFUSED, REPLAY). */
+  accessEventsWritten(action: string, count: number): void;
+  /** A search by a protected key (the NIK), and whether it found anyone. */
+  keyLookup(key: 'nik', outcome: 'hit' | 'miss'): void;
+}
+
+/** For code run outside a service (scripts, unit tests): counts nothing. */
+export const UNCOUNTED: ServiceMetrics = { accessEventsWritten: () => undefined, keyLookup: () => undefined };
+
 /** Where a service's metrics come from besides its HTTP routes. */
 export interface MetricsSources {
   /** The service's own store: every SQL statement it issues is counted (`hub_db_statements_total`). */
@@ -16,7 +27,7 @@ export function installMetrics(
   app: FastifyInstance,
   service: string,
   sources: MetricsSources = {},
-): Registry {
+): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
@@ -51,5 +62,20 @@ export function installMetrics(
   app.get('/metrics', async (_request, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),
   );
-  return registry;
+  const accessEvents = new Counter({
+    name: 'hub_access_events_total',
+    help: "Access events written to this service's log, by action.",
+    labelNames: ['action'] as const,
+    registers: [registry],
+  });
+  const lookups = new Counter({
+    name: 'hub_key_lookups_total',
+    help: 'Searches by a protected key (the NIK), by whether they found anyone.',
+    labelNames: ['key', 'outcome'] as const,
+    registers: [registry],
+  });
+  return {
+    accessEventsWritten: (action, count) => accessEvents.inc({ action }, count),
+    keyLookup: (key, outcome) => lookups.inc({ key, outcome }),
+  };
 }

@@ -12,9 +12,30 @@ function headerText(headers: IncomingHttpHeaders, name: string, maxLength: numbe
   return trimmed;
 }
 
-export function requestMetaOf(headers: IncomingHttpHeaders, requestId: string): RequestMeta {
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** A request id header when it is well formed (it is logged and kept in the access log). */
+export function requestIdHeader(headers: IncomingHttpHeaders, name: string): string | null {
+  const value = headers[name];
+  return typeof value === 'string' && REQUEST_ID.test(value) ? value : null;
+}
+
+/**
+ * What a request says about itself for the access log. `requestId` is the hub's own id;
+ * `clientRequestId` is the caller's `X-Request-Id`, or, for a request the gateway forwarded, the
+ * client's id as the gateway passed it on.
+ */
+export function requestMetaOf(
+  headers: IncomingHttpHeaders,
+  requestId: string,
+  options: { readonly forwardedByGateway?: boolean } = {},
+): RequestMeta {
   return {
     requestId,
+    clientRequestId: requestIdHeader(
+      headers,
+      options.forwardedByGateway ? HEADERS.clientRequestId : HEADERS.requestId,
+    ),
     actingSubject: headerText(headers, HEADERS.actingSubject, 200),
     purpose: headerText(headers, HEADERS.purpose, 200),
     caseReference: headerText(headers, HEADERS.caseReference, 100),
@@ -26,6 +47,7 @@ export function forwardedHeaders(authorization: string, meta: RequestMeta): Reco
   return {
     [HEADERS.authorization]: authorization,
     [HEADERS.requestId]: meta.requestId,
+    ...(meta.clientRequestId ? { [HEADERS.clientRequestId]: meta.clientRequestId } : {}),
     ...(meta.actingSubject ? { [HEADERS.actingSubject]: meta.actingSubject } : {}),
     ...(meta.purpose ? { [HEADERS.purpose]: meta.purpose } : {}),
     ...(meta.caseReference ? { [HEADERS.caseReference]: meta.caseReference } : {}),

@@ -29,12 +29,13 @@ export interface HttpServiceOptions {
   readonly readiness: ReadinessCheck;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-
-/** Keeps a caller's request id when it is well formed (so one id follows a request across services). */
-function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
-  const given = request.headers[HEADERS.requestId];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+/**
+ * Every service makes its own id for each request it receives: a caller's `X-Request-Id` is never
+ * the hub's id (it would let one client file its accesses under another's). The gateway forwards
+ * its id to the subgraphs, which adopt it for a request the gateway signed (subgraph.ts).
+ */
+function newRequestId(): string {
+  return randomUUID();
 }
 
 interface FastifyErrorLike {
@@ -92,7 +93,7 @@ export function createHttpService(options: HttpServiceOptions): FastifyInstance 
     loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     bodyLimit: options.bodyLimit,
-    genReqId: requestIdOf,
+    genReqId: newRequestId,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });

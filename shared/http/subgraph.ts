@@ -6,7 +6,7 @@ import {
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import type { GraphQLSchema } from 'graphql';
 import { Attestations } from '../auth/attestation.js';
-import type { Principal, RequestMeta } from '../auth/principal.js';
+import { HEADERS, type Principal, type RequestMeta } from '../auth/principal.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { HubConfig, SubgraphName } from '../config.js';
 import type { Store } from '../db/database.js';
@@ -14,8 +14,9 @@ import { createErrorFormatter } from '../errors.js';
 import type { Logger } from '../logging.js';
 import type { GraphClient } from './graph-client.js';
 import { isSignedByGateway, SIGNATURE_HEADER } from './gateway-signature.js';
-import { installMetrics } from './metrics.js';
-import { requestMetaOf } from './request-meta.js';
+import { installMetrics, type ServiceMetrics } from './metrics.js';
+import { replayCheckOf, type ReplayCheck } from './replay-check.js';
+import { requestIdHeader, requestMetaOf } from './request-meta.js';
 import { createHttpService, listen, type Service } from './service.js';
 
 /** What every subgraph knows about the request it is answering. */
@@ -32,6 +33,12 @@ export interface RequestContext {
   readonly viaGateway: boolean;
   /** Facts this service vouches for, or checks another service vouched for (attestation.ts). */
   readonly attestations: Attestations;
+  /** This service's counters (`/metrics`). */
+  readonly metrics: ServiceMetrics;
+  /** The gateway asked which entities this request served, to keep beside an idempotent answer. */
+  readonly reportServed: boolean;
+  /** The gateway is checking that an earlier answer may be sent again (replay-check.ts). */
+  readonly replay: ReplayCheck | null;
 }
 
 /** What a subgraph's `createSubgraph` factory takes; the same for all four. */
@@ -81,7 +88,7 @@ export async function createSubgraphService<TContext extends RequestContext>(
     },
   });
 
-  installMetrics(app, name, { store });
+  const metrics = installMetrics(app, name, { store });
 
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
@@ -103,12 +110,17 @@ export async function createSubgraphService<TContext extends RequestContext>(
     context: async (request) => {
       const authorization = request.headers.authorization ?? '';
       const principal = await options.verifyToken(authorization);
-      const meta = requestMetaOf(request.headers, request.id);
       const viaGateway = isSignedByGateway(
         options.gatewaySecret,
         request.body,
         request.headers[SIGNATURE_HEADER],
       );
+      // One id follows a request through the hub: the gateway's, in a request the gateway signed.
+      // A direct caller's `X-Request-Id` is only its own reference (`clientRequestId`).
+      const requestId = viaGateway
+        ? (requestIdHeader(request.headers, HEADERS.requestId) ?? request.id)
+        : request.id;
+      const meta = requestMetaOf(request.headers, requestId, { forwardedByGateway: viaGateway });
       return options.createContext({
         principal,
         meta,
@@ -116,6 +128,10 @@ export async function createSubgraphService<TContext extends RequestContext>(
         logger: request.log as Logger,
         viaGateway,
         attestations,
+        metrics,
+        // Only the gateway's signed requests may ask for either; from anyone else they mean nothing.
+        reportServed: viaGateway && request.headers[HEADERS.reportServed] === '1',
+        replay: viaGateway ? replayCheckOf(request.body) : null,
       });
     },
   });

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAccessChain } from '../../shared/audit/verify.js';
 import { subgraphTypeDefs } from '../../shared/schema-files.js';
 import { entitiesQuery, errorCodes } from '../../shared/testing/graphql-client.js';
-import { fieldsWithoutRule } from '../../shared/testing/permissions.js';
+import { fieldsWithoutRule, undeclaredSearches } from '../../shared/testing/permissions.js';
 import { startSubgraph, type SubgraphHarness } from '../../shared/testing/subgraph-harness.js';
 import { accessEvents } from './db/schema.js';
-import { permissions } from './permissions.js';
+import { access } from './permissions.js';
 import { resolvers } from './resolvers/index.js';
 import { createSubgraph } from './server.js';
 import {
@@ -40,7 +40,9 @@ describe('field rules', () => {
       typeDefs: subgraphTypeDefs('labour'),
       resolvers: resolvers as GraphQLResolverMap<unknown>,
     });
-    expect(fieldsWithoutRule(schema, permissions)).toEqual([]);
+    expect(fieldsWithoutRule(schema, access.fields)).toEqual([]);
+    // Every argument that selects or orders rows says which values it answers for.
+    expect(undeclaredSearches(schema, access)).toEqual([]);
   });
 
   it('shows the full NIK and personal data to the labour office of the region and to the ministry with pii:read', async () => {

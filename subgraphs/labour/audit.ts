@@ -20,6 +20,23 @@ export function recordEntity(
   return { entityType, entityId: record.id, workerId: record.workerId };
 }
 
+/**
+ * A search by NIK, hit or miss: the NIK only as its keyed hash, and the worker it found (so the
+ * lookup appears in her access log). Misses are logged too: a run of them is how a sweep over
+ * candidate NIKs would show.
+ */
+export function nikLookupEntity(
+  pseudonym: string,
+  found: Pick<WorkerRow, 'id' | 'districtCode'> | null,
+): AccessedEntity {
+  return {
+    entityType: 'NikLookup',
+    entityId: pseudonym,
+    workerId: found?.id ?? null,
+    workerDistrictCode: found?.districtCode ?? null,
+  };
+}
+
 export const AUDITED: AuditedTypes = {
   Worker: (source) => workerEntity(source as WorkerRow),
   Document: (source) => recordEntity('Document', source as DocumentRow),

@@ -1,3 +1,4 @@
+import type { KeyedPseudonyms } from '../../shared/audit/pseudonym.js';
 import { AccessRecorder } from '../../shared/audit/recorder.js';
 import type { Database } from '../../shared/db/database.js';
 import type { GraphClient } from '../../shared/http/graph-client.js';
@@ -16,11 +17,14 @@ export interface Context extends RequestContext {
   readonly graph: GraphClient;
   /** This request's entries in the access log. */
   readonly audit: AccessRecorder;
+  /** How the access log names a NIK someone looked up, without holding it. */
+  readonly pseudonyms: KeyedPseudonyms;
 }
 
 export interface LabourDependencies {
   readonly db: Database;
   readonly graph: GraphClient;
+  readonly pseudonyms: KeyedPseudonyms;
 }
 
 export function createContext(deps: LabourDependencies, request: RequestContext): Context {
@@ -29,8 +33,9 @@ export function createContext(deps: LabourDependencies, request: RequestContext)
     ...request,
     db: deps.db,
     graph: deps.graph,
+    pseudonyms: deps.pseudonyms,
     scope,
     loaders: createLoaders(deps.db, scope),
-    audit: new AccessRecorder('labour', accessEvents, request.principal, request.meta),
+    audit: new AccessRecorder('labour', accessEvents, request.principal, request.meta, request.metrics),
   };
 }

@@ -6,13 +6,15 @@ import {
   hasScope,
   isKind,
   isStatutory,
+  masked,
   readsPersonalData,
   sameRule,
+  type AccessDeclaration,
 } from '../../shared/rules.js';
 
-// graphql-shield rules of the labour subgraph: deny by default (see shared/rules.ts `protect`),
-// every field named. Which workers a caller sees at all is decided in SQL (access.ts); these rules
-// decide which fields and operations.
+// Who may read, search and do what in the labour subgraph: deny by default (shared/protect.ts),
+// every field named. Which workers a caller sees at all is decided in SQL (access.ts); this
+// declaration decides which fields, operations and searches.
 
 const readWorkers = hasScope('workers:read');
 const writeWorkers = and(isKind('LABOUR_OFFICE'), hasScope('workers:write'));
@@ -31,9 +33,10 @@ const ACCESS_EVENT_FIELDS = [
   'entityId',
   'fields',
   'requestId',
+  'clientRequestId',
 ];
 
-export const permissions = {
+const fields = {
   ...FEDERATION_RULES,
   Query: { ...FEDERATION_RULES.Query, worker: readWorkers, workerByNik: readWorkers, workers: readWorkers },
   Mutation: sameRule(
@@ -55,7 +58,6 @@ export const permissions = {
     ...sameRule(
       readWorkers,
       'id',
-      'nik',
       'fullName',
       'sex',
       'maritalStatus',
@@ -66,7 +68,9 @@ export const permissions = {
       'registeredAt',
       'registeredBy',
     ),
-    // NIK is served masked to those without the right to it (resolvers/Worker.ts); these are withheld.
+    // The NIK is served masked to those without the right to it (resolvers/Worker.ts), who may not
+    // search by it either; the other personal data is withheld from them.
+    nik: masked(readWorkers, { unmaskedFor: readsPersonalData }),
     ...sameRule(readsPersonalData, 'birthDate', 'birthPlace', 'phone', 'address', 'villageCode'),
     ...sameRule(and(readWorkers, isStatutory), 'documents', 'placements', 'currentPlacement', 'consents'),
     ...sameRule(
@@ -158,4 +162,20 @@ export const permissions = {
   Institution: { id: allow },
   PlacementAgency: { id: allow },
   JobOrder: { id: allow },
+};
+
+export const access: AccessDeclaration = {
+  fields,
+  searches: {
+    'Query.worker': { id: ['Worker.id'] },
+    'Query.workerByNik': { nik: ['Worker.nik'] },
+    'Query.workers': {
+      'filter.regionCode': ['Worker.districtCode'],
+      'filter.status': ['Worker.status'],
+      'filter.nameContains': ['Worker.fullName'],
+      'filter.destinationCountry': ['Worker.placements', 'Placement.destinationCountry'],
+      // The list is ordered by name, and a cursor names a position in that order.
+      after: ['Worker.fullName', 'Worker.id'],
+    },
+  },
 };

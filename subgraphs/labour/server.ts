@@ -3,25 +3,30 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { createSubgraphService, type SubgraphFactory } from '../../shared/http/subgraph.js';
 import { defaultGraphClient, defaultTokenVerifier } from '../../shared/http/subgraph-defaults.js';
 import { accessLogPlugin } from '../../shared/audit/plugin.js';
+import { KeyedPseudonyms } from '../../shared/audit/pseudonym.js';
+import { ConfigError, labourProductionProblems } from '../../shared/config.js';
 import { createLogger } from '../../shared/logging.js';
-import { protect } from '../../shared/rules.js';
+import { protect } from '../../shared/protect.js';
 import { subgraphTypeDefs } from '../../shared/schema-files.js';
 import { AUDITED } from './audit.js';
 import { createContext, type Context } from './context.js';
-import { permissions } from './permissions.js';
+import { access } from './permissions.js';
 import { resolvers } from './resolvers/index.js';
 
 /** The labour subgraph as a service, ready to listen. A pure factory: tests and `main.ts` both use it. */
 export const createSubgraph: SubgraphFactory = async (deps) => {
   const { store, config } = deps;
+  const problems = labourProductionProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
   const graph = deps.graph ?? defaultGraphClient(config);
+  const pseudonyms = new KeyedPseudonyms(config.nikPseudonymKey);
   const schema = protect(
     buildSubgraphSchema({
       typeDefs: subgraphTypeDefs('labour'),
       // Codegen's resolver map is typed per field; @apollo/subgraph takes the loose map.
       resolvers: resolvers as GraphQLResolverMap<unknown>,
     }),
-    permissions,
+    access,
   );
   return createSubgraphService<Context>({
     name: 'labour',
@@ -31,8 +36,8 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     production: config.production,
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
     gatewaySecret: config.gatewaySigningSecret,
-    createContext: (request) => createContext({ db: store.db, graph }, request),
+    createContext: (request) => createContext({ db: store.db, graph, pseudonyms }, request),
     // ACCESS_LOG=benchmark-off measures what the log costs; it is on in every real deployment.
-    plugins: config.accessLog ? [accessLogPlugin<Context>(store.db, AUDITED)] : [],
+    plugins: [accessLogPlugin<Context>(store.db, AUDITED, { recordReads: config.accessLog })],
   });
 };

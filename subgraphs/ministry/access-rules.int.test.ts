@@ -4,9 +4,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphTypeDefs } from '../../shared/schema-files.js';
 import { entitiesQuery, errorCodes } from '../../shared/testing/graphql-client.js';
-import { fieldsWithoutRule } from '../../shared/testing/permissions.js';
+import { fieldsWithoutRule, undeclaredSearches } from '../../shared/testing/permissions.js';
 import { startSubgraph, type SubgraphHarness } from '../../shared/testing/subgraph-harness.js';
-import { permissions } from './permissions.js';
+import { access } from './permissions.js';
 import { resolvers } from './resolvers/index.js';
 import { createSubgraph } from './server.js';
 import {
@@ -55,7 +55,9 @@ describe('the rule map', () => {
       typeDefs: subgraphTypeDefs('ministry'),
       resolvers: resolvers as GraphQLResolverMap<unknown>,
     });
-    expect(fieldsWithoutRule(schema, permissions)).toEqual([]);
+    expect(fieldsWithoutRule(schema, access.fields)).toEqual([]);
+    // Every argument that selects or orders rows says which values it answers for.
+    expect(undeclaredSearches(schema, access)).toEqual([]);
   });
 });
 

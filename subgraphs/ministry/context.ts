@@ -31,6 +31,6 @@ export function createContext(deps: MinistryDependencies, request: RequestContex
     graph: deps.graph,
     caseScope,
     loaders: createLoaders(deps.db, caseScope),
-    audit: new AccessRecorder('ministry', accessEvents, request.principal, request.meta),
+    audit: new AccessRecorder('ministry', accessEvents, request.principal, request.meta, request.metrics),
   };
 }

@@ -1,6 +1,15 @@
-import { allow, and, FEDERATION_RULES, hasScope, isKind, isStatutory, sameRule } from '../../shared/rules.js';
+import {
+  allow,
+  and,
+  FEDERATION_RULES,
+  hasScope,
+  isKind,
+  isStatutory,
+  sameRule,
+  type AccessDeclaration,
+} from '../../shared/rules.js';
 
-// graphql-shield rules of the ministry subgraph: deny by default (see shared/rules.ts `protect`),
+// graphql-shield rules of the ministry subgraph: deny by default (shared/protect.ts),
 // every field named. Which cases a caller sees at all (the labour office's region) is decided in
 // SQL (access.ts, db/queries/cases.ts); these rules decide which fields and operations. The
 // commands keep their own checks too: the rules are a second, declarative layer.
@@ -16,7 +25,7 @@ const manageAgencies = and(isKind('MINISTRY'), hasScope('agencies:write'));
 const openCases = and(isStatutory, hasScope('cases:write'));
 const updateCases = and(isKind('MINISTRY'), hasScope('cases:write'));
 
-export const permissions = {
+const fields = {
   ...FEDERATION_RULES,
   Query: {
     ...FEDERATION_RULES.Query,
@@ -151,5 +160,31 @@ export const permissions = {
     'entityId',
     'fields',
     'requestId',
+    'clientRequestId',
   ),
+};
+
+export const access: AccessDeclaration = {
+  fields,
+  searches: {
+    'Query.placementAgency': { id: ['PlacementAgency.id'] },
+    'Query.placementAgencies': { status: ['PlacementAgency.licenceStatus'] },
+    'Query.jobOrder': { id: ['JobOrder.id'] },
+    'Query.jobOrders': { agencyId: ['JobOrder.agency'] },
+    'Query.case': { id: ['Case.id'] },
+    'Query.cases': {
+      'filter.status': ['Case.status'],
+      'filter.category': ['Case.category'],
+      // The region of the worker the case is about.
+      'filter.regionCode': ['Case.worker'],
+      'filter.agencyId': ['Case.agency'],
+      // Cases are ordered by when they were opened, and a cursor names a position in that order.
+      after: ['Case.openedAt', 'Case.id'],
+    },
+    'Query.region': { code: ['Region.code'] },
+    'Query.regions': { parentCode: ['Region.parent'] },
+    'Query.institution': { id: ['Institution.id'] },
+    'Query.institutions': { kind: ['Institution.kind'] },
+    'Query.regionStats': { parentCode: ['RegionStats.regionCode'], year: ['RegionStats.year'] },
+  },
 };

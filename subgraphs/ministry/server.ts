@@ -4,11 +4,11 @@ import { createSubgraphService, type SubgraphFactory } from '../../shared/http/s
 import { defaultGraphClient, defaultTokenVerifier } from '../../shared/http/subgraph-defaults.js';
 import { accessLogPlugin } from '../../shared/audit/plugin.js';
 import { createLogger } from '../../shared/logging.js';
-import { protect } from '../../shared/rules.js';
+import { protect } from '../../shared/protect.js';
 import { subgraphTypeDefs } from '../../shared/schema-files.js';
 import { AUDITED } from './audit.js';
 import { createContext, type Context } from './context.js';
-import { permissions } from './permissions.js';
+import { access } from './permissions.js';
 import { resolvers } from './resolvers/index.js';
 
 /** The ministry subgraph as a service, ready to listen. A pure factory: tests and `main.ts` both use it. */
@@ -21,7 +21,7 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
       // Codegen's resolver map is typed per field; @apollo/subgraph takes the loose map.
       resolvers: resolvers as GraphQLResolverMap<unknown>,
     }),
-    permissions,
+    access,
   );
   return createSubgraphService<Context>({
     name: 'ministry',
@@ -33,6 +33,6 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     gatewaySecret: config.gatewaySigningSecret,
     createContext: (request) => createContext({ db: store.db, graph }, request),
     // ACCESS_LOG=benchmark-off measures what the log costs; it is on in every real deployment.
-    plugins: config.accessLog ? [accessLogPlugin<Context>(store.db, AUDITED)] : [],
+    plugins: [accessLogPlugin<Context>(store.db, AUDITED, { recordReads: config.accessLog })],
   });
 };

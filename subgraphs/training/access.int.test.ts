@@ -4,11 +4,11 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphTypeDefs } from '../../shared/schema-files.js';
 import { entitiesQuery, errorCodes } from '../../shared/testing/graphql-client.js';
-import { fieldsWithoutRule } from '../../shared/testing/permissions.js';
+import { fieldsWithoutRule, undeclaredSearches } from '../../shared/testing/permissions.js';
 import { startSubgraph, type SubgraphHarness } from '../../shared/testing/subgraph-harness.js';
 import type { TestIdentity } from '../../shared/testing/tokens.js';
 import { accessEvents } from './db/schema.js';
-import { permissions } from './permissions.js';
+import { access } from './permissions.js';
 import { resolvers } from './resolvers/index.js';
 import { createSubgraph } from './server.js';
 import {
@@ -63,7 +63,9 @@ describe('the rule map', () => {
       typeDefs: subgraphTypeDefs('training'),
       resolvers: resolvers as GraphQLResolverMap<unknown>,
     });
-    expect(fieldsWithoutRule(schema, permissions)).toEqual([]);
+    expect(fieldsWithoutRule(schema, access.fields)).toEqual([]);
+    // Every argument that selects or orders rows says which values it answers for.
+    expect(undeclaredSearches(schema, access)).toEqual([]);
   });
 });
 

@@ -34,6 +34,6 @@ export function createContext(deps: TrainingDependencies, request: RequestContex
     graph: deps.graph,
     scopes,
     loaders: createLoaders(deps.db, scopes),
-    audit: new AccessRecorder('training', accessEvents, request.principal, request.meta),
+    audit: new AccessRecorder('training', accessEvents, request.principal, request.meta, request.metrics),
   };
 }

@@ -1,6 +1,15 @@
-import { allow, and, FEDERATION_RULES, hasScope, isKind, isStatutory, sameRule } from '../../shared/rules.js';
+import {
+  allow,
+  and,
+  FEDERATION_RULES,
+  hasScope,
+  isKind,
+  isStatutory,
+  sameRule,
+  type AccessDeclaration,
+} from '../../shared/rules.js';
 
-// graphql-shield rules of the training subgraph: deny by default (see shared/rules.ts `protect`),
+// graphql-shield rules of the training subgraph: deny by default (shared/protect.ts),
 // every field named. Which enrolments and certifications a caller sees at all is decided in SQL
 // (access.ts, db/queries/scope.ts); these rules decide which fields and operations.
 
@@ -18,7 +27,7 @@ const readAccessLog = and(isStatutory, hasScope('audit:read'));
  */
 const readDirectory = allow;
 
-export const permissions = {
+const fields = {
   ...FEDERATION_RULES,
   Query: {
     ...FEDERATION_RULES.Query,
@@ -110,6 +119,17 @@ export const permissions = {
     'entityId',
     'fields',
     'requestId',
+    'clientRequestId',
   ),
   Institution: { id: allow },
+};
+
+export const access: AccessDeclaration = {
+  fields,
+  searches: {
+    'Query.trainingProvider': { id: ['TrainingProvider.id'] },
+    'Query.trainingProviders': { regionCode: ['TrainingProvider.regionCode'] },
+    'Query.course': { id: ['Course.id'] },
+    'Query.courses': { providerId: ['Course.provider'], startsFrom: ['Course.startDate'] },
+  },
 };

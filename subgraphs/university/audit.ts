@@ -37,6 +37,7 @@ export function sessionEntities(
   return participants.map((participant) => ({
     entityType: 'MentoringSession',
     entityId: `${sessionId}:${participant.workerId}`,
+    referenceId: sessionId,
     workerId: participant.workerId,
     workerDistrictCode: participant.workerDistrictCode,
   }));
@@ -56,7 +57,9 @@ export const AUDITED: AuditedTypes = {
 };
 
 /** Types whose one value is several workers' data: each resolved field is logged for each. */
-const AUDITED_PER_PARTICIPANT: Readonly<Record<string, (source: unknown) => readonly AccessedEntity[]>> = {
+export const AUDITED_PER_PARTICIPANT: Readonly<
+  Record<string, (source: unknown) => readonly AccessedEntity[]>
+> = {
   MentoringSession: (source) => {
     const session = source as VisibleSession;
     return sessionEntities(session.id, session.participantSnapshots);

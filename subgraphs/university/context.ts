@@ -26,6 +26,6 @@ export function createContext(deps: UniversityDependencies, request: RequestCont
     db: deps.db,
     scope,
     loaders: createLoaders(deps.db, scope),
-    audit: new AccessRecorder('university', accessEvents, request.principal, request.meta),
+    audit: new AccessRecorder('university', accessEvents, request.principal, request.meta, request.metrics),
   };
 }

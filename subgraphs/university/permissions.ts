@@ -1,6 +1,15 @@
-import { allow, and, FEDERATION_RULES, hasScope, isKind, isStatutory, sameRule } from '../../shared/rules.js';
+import {
+  allow,
+  and,
+  FEDERATION_RULES,
+  hasScope,
+  isKind,
+  isStatutory,
+  sameRule,
+  type AccessDeclaration,
+} from '../../shared/rules.js';
 
-// graphql-shield rules of the university subgraph: deny by default (see shared/rules.ts `protect`),
+// graphql-shield rules of the university subgraph: deny by default (shared/protect.ts),
 // every field named. Which sessions a caller sees at all, and whether in full or as a summary,
 // depends on the session's programme and its participants, so it is decided in SQL and in the
 // resolvers (access.ts); these rules decide by the caller alone.
@@ -16,7 +25,7 @@ const readAccessLog = and(isStatutory, hasScope('audit:read'));
 // `allow` here means "every authenticated member": the directory is public inside the hub.
 const directory = allow;
 
-export const permissions = {
+const fields = {
   ...FEDERATION_RULES,
   Query: {
     ...FEDERATION_RULES.Query,
@@ -98,6 +107,17 @@ export const permissions = {
     'entityId',
     'fields',
     'requestId',
+    'clientRequestId',
   ),
   Institution: { id: allow },
+};
+
+export const access: AccessDeclaration = {
+  fields,
+  searches: {
+    'Query.university': { id: ['University.id'] },
+    'Query.mentoringProgram': { id: ['MentoringProgram.id'] },
+    'Query.mentoringPrograms': { universityId: ['MentoringProgram.university'] },
+    'Query.mentoringSession': { id: ['MentoringSession.id'] },
+  },
 };

@@ -4,11 +4,11 @@ import { accessLogPlugin } from '../../shared/audit/plugin.js';
 import { createSubgraphService, type SubgraphFactory } from '../../shared/http/subgraph.js';
 import { defaultTokenVerifier } from '../../shared/http/subgraph-defaults.js';
 import { createLogger } from '../../shared/logging.js';
-import { protect } from '../../shared/rules.js';
+import { protect } from '../../shared/protect.js';
 import { subgraphTypeDefs } from '../../shared/schema-files.js';
-import { AUDITED, participantReadsPlugin } from './audit.js';
+import { AUDITED, AUDITED_PER_PARTICIPANT, participantReadsPlugin } from './audit.js';
 import { createContext, type Context } from './context.js';
-import { permissions } from './permissions.js';
+import { access } from './permissions.js';
 import { resolvers } from './resolvers/index.js';
 
 /**
@@ -24,7 +24,7 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
       // Codegen's resolver map is typed per field; @apollo/subgraph takes the loose map.
       resolvers: resolvers as GraphQLResolverMap<unknown>,
     }),
-    permissions,
+    access,
   );
   return createSubgraphService<Context>({
     name: 'university',
@@ -39,7 +39,10 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     // ACCESS_LOG=benchmark-off measures what the log costs; it is on in every real deployment.
     plugins: [
       participantReadsPlugin<Context>(),
-      ...(config.accessLog ? [accessLogPlugin<Context>(store.db, AUDITED)] : []),
+      accessLogPlugin<Context>(store.db, AUDITED, {
+        recordReads: config.accessLog,
+        multiEntityTypes: AUDITED_PER_PARTICIPANT,
+      }),
     ],
   });
 };

@@ -4,7 +4,7 @@ import { definedOnly, parseInput, uuid } from '../../../shared/validation/input.
 import { assertCanWriteInRegion, workerNotFound } from '../access.js';
 import type { Context } from '../context.js';
 import type { WorkerRow, WorkerStatus } from '../db/schema.js';
-import { insertWorker, nikExists, updateWorker as updateWorkerRow } from '../db/queries/workers.js';
+import { insertWorker, updateWorker as updateWorkerRow, workerHoldingNik } from '../db/queries/workers.js';
 import { workerEntity } from '../audit.js';
 import { canChangeStatus } from '../lifecycle.js';
 import { registerWorkerInput, statusReason, updateWorkerInput } from '../validation.js';
@@ -30,7 +30,11 @@ export async function registerWorker(context: Context, rawInput: unknown): Promi
   const input = parseInput(registerWorkerInput, rawInput);
   const districtCode = districtOfVillage(input.villageCode);
   assertCanWriteInRegion(context.principal, districtCode);
-  if (await nikExists(context.db, input.nik)) {
+  const holder = await workerHoldingNik(context.db, input.nik);
+  if (holder) {
+    // An office may learn that the person is registered already (a duplicate must be refused),
+    // and nothing else: not where, not who. Her own office sees the attempt in her access log.
+    await context.audit.refused(context.db, workerEntity(holder), ['nik']);
     throw new ConflictError('A worker with this NIK is already registered with the hub.');
   }
   return context.db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { BadUserInputError } from '../../../shared/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../shared/pagination.js';
 import { countryCode, parseInput, regionCode, searchText, uuid } from '../../../shared/validation/input.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { nikLookupEntity } from '../audit.js';
 import { findWorkerByNik, listWorkers } from '../db/queries/workers.js';
 
 const workerFilter = z
@@ -20,10 +21,13 @@ export const Query: QueryResolvers = {
     if (!uuid.safeParse(id).success) return null;
     return loaders.workerById.load(id);
   },
-  workerByNik: async (_parent, { nik }, { db, scope, loaders }) => {
-    // Nor can anything but 16 digits name one (a NUL byte, for one, cannot even reach SQL).
-    if (!/^\d{16}$/.test(nik)) return null;
-    const worker = await findWorkerByNik(db, scope, nik);
+  // Only callers who may read a NIK whole get here (permissions.ts: a NIK is no key for anyone
+  // else). Every lookup, hit or miss, is an access event and is counted.
+  workerByNik: async (_parent, { nik }, { db, scope, loaders, audit, pseudonyms, metrics }) => {
+    // Nothing but 16 digits can name a worker (a NUL byte, for one, cannot even reach SQL).
+    const worker = /^\d{16}$/.test(nik) ? await findWorkerByNik(db, scope, nik) : null;
+    audit.lookedUp(nikLookupEntity(pseudonyms.of('nik', nik), worker), ['nik']);
+    metrics.keyLookup('nik', worker ? 'hit' : 'miss');
     if (worker) loaders.workerById.prime(worker.id, worker);
     return worker;
   },

@@ -3,7 +3,8 @@ import {
   mergeAccessEvents,
   type AccessEventView,
 } from '../../../shared/audit/access-log.js';
-import { mayReadPersonalData } from '../../../shared/rules.js';
+import { mayReadValue } from '../../../shared/rules.js';
+import { access } from '../permissions.js';
 import { uuid } from '../../../shared/validation/input.js';
 import { maskNik } from '../../../shared/validation/nik.js';
 import type { WorkerResolvers } from '../__generated__/resolvers-types.js';
@@ -29,7 +30,8 @@ export const Worker: WorkerResolvers = {
       reference as ExternalAccessEvents;
     return { ...worker, ministryAccessEvents, trainingAccessEvents, universityAccessEvents } as WorkerRow;
   },
-  nik: (worker, _args, { principal }) => (mayReadPersonalData(principal) ? worker.nik : maskNik(worker.nik)),
+  nik: (worker, _args, { principal }) =>
+    mayReadValue(access.fields, 'Worker.nik', principal) ? worker.nik : maskNik(worker.nik),
   district: (worker) => ({ code: worker.districtCode }),
   registeredBy: (worker) => ({ id: worker.registeredBy }),
   documents: (worker, _args, { loaders }) => loaders.documentsByWorkerId.load(worker.id),

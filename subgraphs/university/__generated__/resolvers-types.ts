@@ -23,10 +23,16 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** Whether an access read or wrote data. */
+/** What an access did with the data. */
 export type AccessAction =
+  /** A search by a protected key, such as the NIK, whether or not it found anyone; the key is kept only as a keyed hash. */
+  | 'LOOKUP'
   /** The data was read. */
   | 'READ'
+  /** A write the hub refused that concerned this record, such as registering a NIK that is already registered. */
+  | 'REFUSED'
+  /** An earlier answer holding this data was sent again for a retried request (`Idempotency-Key`). */
+  | 'REPLAY'
   /** The data was created or changed. */
   | 'WRITE';
 
@@ -451,7 +457,7 @@ export type UniversityAccessEvent = {
   __typename?: 'UniversityAccessEvent';
   /** The person acting through the client system, as that system reported them (header `X-Acting-Subject`). */
   actingSubject: Maybe<Scalars['String']['output']>;
-  /** Whether the data was read or written. */
+  /** What happened: read, written, looked up, refused or replayed. */
   action: AccessAction;
   /** When the data was read or written. */
   at: Scalars['DateTime']['output'];
@@ -459,6 +465,8 @@ export type UniversityAccessEvent = {
   caseReference: Maybe<Scalars['String']['output']>;
   /** The client system that made the request. */
   clientId: Scalars['String']['output'];
+  /** The ID the client gave its request (header `X-Request-Id`), for its own records; never the hub's ID. */
+  clientRequestId: Maybe<Scalars['String']['output']>;
   /** The ID of the record. */
   entityId: Scalars['String']['output'];
   /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`. */
@@ -469,7 +477,7 @@ export type UniversityAccessEvent = {
   institution: Institution;
   /** The purpose the client stated (header `X-Purpose`). */
   purpose: Maybe<Scalars['String']['output']>;
-  /** The request ID, the same in every service the request reached. */
+  /** The hub's ID for the request, made by the gateway and the same in every service the request reached. */
   requestId: Scalars['String']['output'];
   /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
   service: Scalars['String']['output'];
@@ -773,6 +781,7 @@ export type UniversityAccessEventResolvers<ContextType = Context, ParentType ext
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clientRequestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;

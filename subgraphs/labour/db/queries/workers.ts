@@ -27,10 +27,19 @@ export async function findWorkerByNik(
   return row ?? null;
 }
 
-/** Whether any worker, visible or not, holds this NIK (registration must not create a duplicate). */
-export async function nikExists(db: Database, nik: string): Promise<boolean> {
-  const [row] = await db.select({ id: workers.id }).from(workers).where(eq(workers.nik, nik));
-  return row !== undefined;
+/**
+ * The worker, visible to the caller or not, who holds this NIK: registration must not create a
+ * duplicate, and the refused attempt goes into her access log. Never returned to the caller.
+ */
+export async function workerHoldingNik(
+  db: Database,
+  nik: string,
+): Promise<Pick<WorkerRow, 'id' | 'districtCode'> | null> {
+  const [row] = await db
+    .select({ id: workers.id, districtCode: workers.districtCode })
+    .from(workers)
+    .where(eq(workers.nik, nik));
+  return row ?? null;
 }
 
 export interface WorkerListFilter {

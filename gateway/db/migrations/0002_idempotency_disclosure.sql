@@ -1,0 +1,1 @@
+ALTER TABLE "gateway"."idempotency_keys" ADD COLUMN "disclosed" jsonb;
