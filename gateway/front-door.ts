@@ -2,10 +2,11 @@ import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TokenVerifier } from '../shared/auth/token-verifier.js';
 import { UnauthenticatedError } from '../shared/errors.js';
+import { sendRateLimited, sendRefusal } from '../shared/http/refusal.js';
 import { requestMetaOf } from '../shared/http/request-meta.js';
+import { tokenLimitRefusal } from '../shared/limits/document-limits.js';
 import type { GatewayContext } from './context.js';
 import { requestHash, type IdempotencyStore } from './idempotency.js';
-import { exceedsTokenLimit } from './limits.js';
 import { persistedQueryProblem } from './request-checks.js';
 import { disclosedTo, type ReplayChecker } from './replays.js';
 import type { ClientRateLimits } from './rate-limits.js';
@@ -69,23 +70,15 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
     }
 
     const rate = await door.rateLimits.consume(principal.institutionKind, principal.clientId);
-    if (!rate.allowed) {
-      void reply.header('retry-after', String(rate.retryAfterSeconds));
-      return refuse(
-        reply,
-        429,
-        'RATE_LIMITED',
-        `Too many requests from this client; retry after ${rate.retryAfterSeconds} s.`,
-      );
-    }
+    if (!rate.allowed) return sendRateLimited(reply, rate);
 
     const body = (
       request.method === 'POST' && typeof request.body === 'object' && request.body !== null
         ? request.body
         : request.query
     ) as Record<string, unknown>;
-    const tooLong = exceedsTokenLimit(body['query'], door.maxTokens, door.exposeLimits);
-    if (tooLong) return refuse(reply, 400, 'GRAPHQL_PARSE_FAILED', tooLong);
+    const tooLong = tokenLimitRefusal(body['query'], door.maxTokens, door.exposeLimits);
+    if (tooLong) return sendRefusal(reply, 400, 'GRAPHQL_PARSE_FAILED', tooLong);
     const extensions =
       typeof body['extensions'] === 'object' && body['extensions'] !== null
         ? (body['extensions'] as Record<string, unknown>)

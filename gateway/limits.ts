@@ -1,25 +1,38 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import type { ValidationRule } from 'graphql';
 import type { HubConfig } from '../shared/config.js';
+import { documentLimitsPlugin } from '../shared/limits/document-limits.js';
+import type { GatewayContext } from './context.js';
 
 /**
- * Request limits checked while parsing and validating, before planning (graphql-armor): tokens,
- * depth, aliases, directives and an estimated cost. Refusals are GraphQL errors
- * (GRAPHQL_PARSE_FAILED for the token limit, GRAPHQL_VALIDATION_FAILED for the others) that name
- * the limit; in production they do not say what the limit is, and field suggestions are blocked.
+ * Request limits checked once the operation and its variables are known, before planning: depth,
+ * aliases, directives, fields and an estimated cost (shared/limits/document-limits.ts, the same
+ * rules every subgraph applies to requests the gateway did not sign). The token count comes
+ * before parsing, in the front door. In production refusals do not say what the limit is, and
+ * graphql-armor blocks field suggestions ("did you mean").
  */
-export function requestLimits(config: HubConfig) {
+export function requestLimits(config: HubConfig): {
+  readonly validationRules: readonly ValidationRule[];
+  readonly plugins: readonly ApolloServerPlugin<GatewayContext>[];
+} {
   const { limits, production } = config;
-  const exposeLimits = !production;
-  return new ApolloArmor({
-    // Checked by the front door instead (`exceedsTokenLimit`): armor's Apollo hook answers with 500.
+  const armor = new ApolloArmor({
     maxTokens: { enabled: false },
-    maxDepth: { n: limits.maxDepth, exposeLimits, flattenFragments: true },
-    maxAliases: { n: limits.maxAliases, exposeLimits },
-    maxDirectives: { n: limits.maxDirectives, exposeLimits },
-    costLimit: { maxCost: limits.maxCost, exposeLimits },
+    maxDepth: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   }).protect();
+  return {
+    validationRules: armor.validationRules,
+    plugins: [
+      // graphql-armor is typed against @apollo/server's CommonJS build; the plugin is a plain hook.
+      ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      documentLimitsPlugin<GatewayContext>({ limits, exposeLimits: !production }),
+    ],
+  };
 }
 
 export const TIMED_OUT = Symbol('timed out');
@@ -34,22 +47,5 @@ export async function withDeadline<T>(work: Promise<T>, milliseconds: number): P
     return await Promise.race([work, deadline]);
   } finally {
     clearTimeout(timer);
-  }
-}
-
-/**
- * graphql-armor's token count, run by the front door before Apollo parses: a document over the
- * limit is refused with 400 and GRAPHQL_PARSE_FAILED. (armor's own Apollo hook throws while
- * Apollo parses, which Apollo answers with HTTP 500.) Returns the refusal message, or null.
- */
-export function exceedsTokenLimit(query: unknown, limit: number, exposeLimits: boolean): string | null {
-  if (typeof query !== 'string') return null;
-  try {
-    new MaxTokensParserWLexer(query, { n: limit, exposeLimits }).parseDocument();
-    return null;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : '';
-    // Other syntax errors are Apollo's to report, with their location.
-    return /token limit/i.test(message) ? message : null;
   }
 }

@@ -1,5 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
@@ -119,16 +119,15 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
       return source;
     },
   });
-  const armor = requestLimits(config);
+  const limits = requestLimits(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
-    validationRules: [...armor.validationRules, KnownOperationTypesRule],
+    validationRules: [...limits.validationRules, KnownOperationTypesRule],
     plugins: [
-      // graphql-armor is typed against @apollo/server's CommonJS build; the plugins are plain hooks.
-      ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      ...limits.plugins,
       operationResolution<GatewayContext>(),
       fastifyApolloDrainPlugin(app),
       config.production

@@ -52,13 +52,16 @@ const configSchema = z
     /** Labour's key for the keyed hash under which its access log keeps the NIKs it was asked to look up. */
     NIK_PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
 
-    // Limits at the gateway (README "Security"); every one can be changed here.
+    // Limits at the gateway, and at each subgraph for requests the gateway did not sign (README
+    // "Security"); every one can be changed here.
     LIMIT_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(262_144),
     LIMIT_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
     LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).max(500).default(15),
     LIMIT_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(500).default(10),
     LIMIT_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
-    LIMIT_MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(1_500),
+    LIMIT_MAX_FIELDS: z.coerce.number().int().min(10).max(100_000).default(1_000),
+    /** About one per object a request could return (shared/limits/cost.ts). */
+    LIMIT_MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
     LIMIT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
     LIMIT_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
     RATE_LIMIT_LABOUR_OFFICE: z.coerce.number().int().min(1).max(1_000_000).default(1_200),
@@ -124,6 +127,8 @@ export interface HubConfig {
     readonly maxAliases: number;
     readonly maxDirectives: number;
     readonly maxTokens: number;
+    /** Fields in one operation, each fragment counted wherever it is spread. */
+    readonly maxFields: number;
     readonly maxCost: number;
     readonly requestTimeoutMs: number;
     readonly subgraphTimeoutMs: number;
@@ -191,6 +196,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       maxAliases: raw.LIMIT_MAX_ALIASES,
       maxDirectives: raw.LIMIT_MAX_DIRECTIVES,
       maxTokens: raw.LIMIT_MAX_TOKENS,
+      maxFields: raw.LIMIT_MAX_FIELDS,
       maxCost: raw.LIMIT_MAX_COST,
       requestTimeoutMs: raw.LIMIT_REQUEST_TIMEOUT_MS,
       subgraphTimeoutMs: raw.LIMIT_SUBGRAPH_TIMEOUT_MS,

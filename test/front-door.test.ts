@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { SIGNATURE_HEADER, signBody } from '../shared/http/gateway-signature.js';
 import { composeNik } from '../shared/validation/nik.js';
 import { bearer, errorCodes, postGraphQL } from '../shared/testing/graphql-client.js';
 import { restrictToTrustedDocuments, trustDocument, documentHash } from '../gateway/trusted-documents.js';
@@ -83,29 +84,73 @@ describe('idempotent mutations (Idempotency-Key)', () => {
 });
 
 describe('rate limits', () => {
-  it("answers RATE_LIMITED with Retry-After once a client exceeds its institution kind's rate", async () => {
-    const university = await hub.client('UNIVERSITY');
-    const token = await university.token();
+  /** Sends `count` requests at once and tallies their answers. */
+  async function burst(count: number, url: string, headers: Record<string, string>) {
     const responses = await Promise.all(
-      Array.from({ length: 40 }, () =>
-        fetch(hub.url, {
+      Array.from({ length: count }, () =>
+        fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...bearer(token) },
+          headers: { 'content-type': 'application/json', ...headers },
           body: JSON.stringify({ query: '{ universities { id } }' }),
         }),
       ),
     );
     const limited = responses.filter((response) => response.status === 429);
-    expect(limited.length).toBeGreaterThan(0);
-    expect(Number(limited[0]?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(
-      ((await limited[0]!.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions
-        .code,
-    ).toBe('RATE_LIMITED');
+    return {
+      answered: responses.filter((response) => response.status === 200).length,
+      limited: limited.length,
+      retryAfter: limited.map((response) => Number(response.headers.get('retry-after'))),
+      bodies: await Promise.all(limited.map((response) => response.json())),
+    };
+  }
+  // RATE_LIMIT_UNIVERSITY is 60 a minute here: at most ceil(60 / 6) = 10 in any ten seconds.
+  const refusal = (seconds: number) => ({
+    errors: [
+      {
+        message: `Too many requests from this client; retry after ${seconds} s.`,
+        extensions: { code: 'RATE_LIMITED' },
+      },
+    ],
+  });
+
+  it('answers exactly the burst allowance of a counted burst and RATE_LIMITED with Retry-After to the rest', async () => {
+    const university = await hub.client('UNIVERSITY');
+    const tally = await burst(40, hub.url, bearer(await university.token()));
+    expect([tally.answered, tally.limited]).toEqual([10, 30]);
+    for (const seconds of tally.retryAfter) {
+      expect(seconds).toBeGreaterThanOrEqual(1);
+      expect(seconds).toBeLessThanOrEqual(10);
+    }
+    expect(tally.bodies).toEqual(tally.retryAfter.map(refusal));
     // Another client is not slowed by it.
     expect(
       (await postGraphQL(hub.url, '{ workers { totalCount } }', {}, bearer(officeToken))).errors,
     ).toEqual([]);
+  });
+
+  it('limits a client that sends its requests straight to a subgraph the same way', async () => {
+    const university = await hub.client('UNIVERSITY');
+    const tally = await burst(40, hub.subgraphUrls.university, bearer(await university.token()));
+    expect([tally.answered, tally.limited]).toEqual([10, 30]);
+    expect(tally.bodies).toEqual(tally.retryAfter.map(refusal));
+  });
+
+  it("does not count the gateway's signed fetches against the client", async () => {
+    const university = await hub.client('UNIVERSITY');
+    const token = await university.token();
+    const body = JSON.stringify({ query: '{ universities { id } }' });
+    const signature = signBody(hub.gatewaySigningSecret, body);
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, async () => {
+        const response = await fetch(hub.subgraphUrls.university, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature, ...bearer(token) },
+          body,
+        });
+        return response.status;
+      }),
+    );
+    expect(statuses.filter((status) => status === 200)).toHaveLength(30);
   });
 
   it('limits token requests per client: each costs a slow hash', async () => {

@@ -11,7 +11,9 @@ import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { HubConfig, SubgraphName } from '../config.js';
 import type { Store } from '../db/database.js';
 import { createErrorFormatter } from '../errors.js';
+import { documentLimitsPlugin } from '../limits/document-limits.js';
 import type { Logger } from '../logging.js';
+import { installDirectLimits } from './direct-limits.js';
 import type { GraphClient } from './graph-client.js';
 import { isSignedByGateway, SIGNATURE_HEADER } from './gateway-signature.js';
 import { installMetrics, type ServiceMetrics } from './metrics.js';
@@ -68,6 +70,8 @@ export interface SubgraphServiceOptions<TContext extends RequestContext> {
   /** Subgraph-specific Apollo plugins (the access log). */
   readonly plugins?: readonly ApolloServerPlugin<TContext>[];
   readonly bodyLimit?: number;
+  /** The gateway's limits and rate limits, applied to every request the gateway did not sign. */
+  readonly config: Pick<HubConfig, 'limits' | 'rateLimits'>;
 }
 
 /**
@@ -89,6 +93,13 @@ export async function createSubgraphService<TContext extends RequestContext>(
   });
 
   const metrics = installMetrics(app, name, { store });
+  installDirectLimits(app, {
+    limits: options.config.limits,
+    rateLimits: options.config.rateLimits,
+    exposeLimits: !options.production,
+    verifyToken: options.verifyToken,
+    gatewaySecret: options.gatewaySecret,
+  });
 
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
@@ -100,6 +111,12 @@ export async function createSubgraphService<TContext extends RequestContext>(
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // The gateway's signed fetches were checked there as one operation (see direct-limits.ts).
+      documentLimitsPlugin<TContext>({
+        limits: options.config.limits,
+        exposeLimits: !options.production,
+        appliesTo: (context) => !context.viaGateway,
+      }),
       ...(options.plugins ?? []),
     ],
   });

@@ -51,10 +51,16 @@ export async function startSubgraph(factory: SubgraphFactory, options: SubgraphH
   };
   const gatewaySigningSecret = randomBytes(32).toString('base64url');
   const attestations = new Attestations(gatewaySigningSecret);
+  // Tests send many unsigned requests as one client: rate limits are out of their way (the
+  // limits themselves are tested across services, test/limits.test.ts).
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     GATEWAY_SIGNING_SECRET: gatewaySigningSecret,
+    RATE_LIMIT_LABOUR_OFFICE: '1000000',
+    RATE_LIMIT_MINISTRY: '1000000',
+    RATE_LIMIT_TRAINING_PROVIDER: '1000000',
+    RATE_LIMIT_UNIVERSITY: '1000000',
   });
   const service = await factory({ store, config, verifyToken: issuer.verifier, graph });
   const baseUrl = await service.listen(0, '127.0.0.1');

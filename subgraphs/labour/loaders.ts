@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../shared/db/database.js';
-import { compositeKey, manyByKey, oneByKey } from '../../shared/loaders.js';
+import { manyByKey, oneByKey } from '../../shared/loaders.js';
 import { accessEventsByWorkerIds } from '../../shared/audit/access-log.js';
 import { recordScopeOf, type WorkerScope } from './access.js';
 import { accessEvents } from './db/schema.js';
@@ -12,7 +12,8 @@ import {
   findPlacementsByIds,
   findPlacementsByWorkerIds,
 } from './db/queries/records.js';
-import { countRegionYears, type LabourRegionCounts, type RegionYear } from './db/queries/stats.js';
+import { countByKecamatan, type LabourMeasure } from './db/queries/stats.js';
+import { StatisticsTables } from '../../shared/stats-tables.js';
 import { findWorkersByIds } from './db/queries/workers.js';
 
 /**
@@ -46,15 +47,11 @@ export function createLoaders(db: Database, scope: WorkerScope) {
     accessEventsByWorkerId: new DataLoader((workerIds: readonly string[]) =>
       accessEventsByWorkerIds(db, accessEvents, workerIds),
     ),
-    regionStats: new DataLoader(
-      async (keys: readonly RegionYear[]) =>
-        oneByKey(
-          keys.map((key) => compositeKey(key.regionCode, key.year)),
-          await countRegionYears(db, keys),
-          (row) => compositeKey(row.regionCode, row.year),
-        ) as LabourRegionCounts[],
-      { cacheKeyFn: (key) => compositeKey(key.regionCode, key.year) },
-    ),
+    // Every year asked in one statement; each year's tables are whole, whatever cells were asked.
+    statistics: new DataLoader(async (years: readonly number[]) => {
+      const tables = new StatisticsTables<LabourMeasure>(await countByKecamatan(db, years));
+      return years.map(() => tables);
+    }),
   };
 }
 

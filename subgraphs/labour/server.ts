@@ -34,6 +34,7 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     store,
     logger: deps.logger ?? createLogger('labour', config.logLevel),
     production: config.production,
+    config,
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
     gatewaySecret: config.gatewaySigningSecret,
     createContext: (request) => createContext({ db: store.db, graph, pseudonyms }, request),

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../shared/db/database.js';
-import { compositeKey, manyByKey, oneByKey } from '../../shared/loaders.js';
+import { manyByKey, oneByKey } from '../../shared/loaders.js';
 import { accessEventsByWorkerIds } from '../../shared/audit/access-log.js';
 import type { RecordScope } from './access.js';
 import { accessEvents } from './db/schema.js';
@@ -16,7 +16,8 @@ import {
   findEnrollmentsByIds,
   findEnrollmentsByWorkerIds,
 } from './db/queries/enrollments.js';
-import { countRegionYears, type RegionYear, type TrainingRegionCounts } from './db/queries/stats.js';
+import { countByKecamatan, type TrainingMeasure } from './db/queries/stats.js';
+import { StatisticsTables } from '../../shared/stats-tables.js';
 
 export interface LoaderScopes {
   readonly enrollments: RecordScope;
@@ -73,15 +74,11 @@ export function createLoaders(db: Database, scopes: LoaderScopes) {
     accessEventsByWorkerId: new DataLoader((workerIds: readonly string[]) =>
       accessEventsByWorkerIds(db, accessEvents, workerIds),
     ),
-    regionStats: new DataLoader(
-      async (keys: readonly RegionYear[]) =>
-        oneByKey(
-          keys.map((key) => compositeKey(key.regionCode, key.year)),
-          await countRegionYears(db, keys),
-          (row) => compositeKey(row.regionCode, row.year),
-        ) as TrainingRegionCounts[],
-      { cacheKeyFn: (key) => compositeKey(key.regionCode, key.year) },
-    ),
+    // Every year asked in one statement; each year's tables are whole, whatever cells were asked.
+    statistics: new DataLoader(async (years: readonly number[]) => {
+      const tables = new StatisticsTables<TrainingMeasure>(await countByKecamatan(db, years));
+      return years.map(() => tables);
+    }),
   };
 }
 

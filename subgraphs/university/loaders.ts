@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../shared/db/database.js';
-import { compositeKey, manyByKey, oneByKey } from '../../shared/loaders.js';
+import { manyByKey, oneByKey } from '../../shared/loaders.js';
 import { accessEventsByWorkerIds } from '../../shared/audit/access-log.js';
 import type { SessionScope } from './access.js';
 import { accessEvents } from './db/schema.js';
@@ -17,7 +17,8 @@ import {
   findSessionsByProgramIds,
   findSessionsByWorkerIds,
 } from './db/queries/sessions.js';
-import { countRegionYears, type RegionYear, type UniversityRegionCounts } from './db/queries/stats.js';
+import { countByKecamatan, type UniversityMeasure } from './db/queries/stats.js';
+import { StatisticsTables } from '../../shared/stats-tables.js';
 
 /**
  * Per-request loaders (never shared between requests: they cache, and the session loaders carry
@@ -67,15 +68,11 @@ export function createLoaders(db: Database, scope: SessionScope) {
     accessEventsByWorkerId: new DataLoader((workerIds: readonly string[]) =>
       accessEventsByWorkerIds(db, accessEvents, workerIds),
     ),
-    regionStats: new DataLoader(
-      async (keys: readonly RegionYear[]) =>
-        oneByKey(
-          keys.map((key) => compositeKey(key.regionCode, key.year)),
-          await countRegionYears(db, keys),
-          (row) => compositeKey(row.regionCode, row.year),
-        ) as UniversityRegionCounts[],
-      { cacheKeyFn: (key) => compositeKey(key.regionCode, key.year) },
-    ),
+    // Every year asked in one statement; each year's tables are whole, whatever cells were asked.
+    statistics: new DataLoader(async (years: readonly number[]) => {
+      const tables = new StatisticsTables<UniversityMeasure>(await countByKecamatan(db, years));
+      return years.map(() => tables);
+    }),
   };
 }
 

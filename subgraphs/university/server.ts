@@ -32,6 +32,7 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     store,
     logger: deps.logger ?? createLogger('university', config.logLevel),
     production: config.production,
+    config,
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
     gatewaySecret: config.gatewaySigningSecret,
     createContext: (request) => createContext({ db: store.db }, request),

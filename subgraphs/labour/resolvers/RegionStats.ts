@@ -1,27 +1,18 @@
-import { isRegionStatsKey, seesExactFigures, statCount } from '../../../shared/stats.js';
+import { isRegionStatsKey, seesExactFigures } from '../../../shared/stats.js';
+import { statFor } from '../../../shared/stats-tables.js';
 import type { RegionStatsResolvers } from '../__generated__/resolvers-types.js';
-import type { Context } from '../context.js';
-import type { RegionStatsKey } from '../../../shared/stats.js';
-
-async function counts(key: RegionStatsKey, { loaders }: Context) {
-  const row = await loaders.regionStats.load(key);
-  if (!row) throw new Error(`no labour counts for ${key.regionCode}/${key.year}`);
-  return row;
-}
 
 export const RegionStats: RegionStatsResolvers = {
   __resolveReference: (reference) => (isRegionStatsKey(reference) ? reference : null),
-  registered: async (key, _args, context) =>
-    statCount((await counts(key, context)).registered, seesExactFigures(context.principal, key.regionCode)),
-  departed: async (key, _args, context) =>
-    statCount((await counts(key, context)).departed, seesExactFigures(context.principal, key.regionCode)),
-  returned: async (key, _args, context) =>
-    statCount((await counts(key, context)).returned, seesExactFigures(context.principal, key.regionCode)),
-  departuresByDestination: async (key, _args, context) => {
-    const exact = seesExactFigures(context.principal, key.regionCode);
-    return (await counts(key, context)).byDestination.map((row) => ({
-      countryCode: row.countryCode,
-      departed: statCount(row.departed, exact),
-    }));
+  registered: (key, _args, { loaders, principal }) =>
+    statFor(loaders.statistics, key, 'registered', principal),
+  departed: (key, _args, { loaders, principal }) => statFor(loaders.statistics, key, 'departed', principal),
+  returned: (key, _args, { loaders, principal }) => statFor(loaders.statistics, key, 'returned', principal),
+  // The breakdown and the total are one table: no destination can be worked out from the total.
+  departuresByDestination: async (key, _args, { loaders, principal }) => {
+    const table = (await loaders.statistics.load(key.year)).of('departed', key.year);
+    return table
+      .breakdown(key.regionCode, seesExactFigures(principal, key.regionCode))
+      .map(({ category, count }) => ({ countryCode: category, departed: count }));
   },
 };

@@ -1,42 +1,33 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../../../../shared/db/database.js';
-import {
-  cellValueSql,
-  countedByRegionYearSql,
-  regionCellsSql,
-  type RegionYear,
-} from '../../../../shared/db/region-cells.js';
+import { withinYearsSql, yearOfSql } from '../../../../shared/db/region-cells.js';
+import type { MeasureRow } from '../../../../shared/stats-tables.js';
 
-export type { RegionYear };
-
-export interface MinistryRegionCounts extends RegionYear {
-  readonly casesOpened: number;
-  readonly casesResolved: number;
-}
+export type MinistryMeasure = 'casesOpened' | 'casesResolved';
 
 /**
- * The ministry's counts for a batch of (region, year) cells in one statement: cases opened and
- * cases resolved in the calendar year (Western Indonesian Time) about workers whose kecamatan, as
- * recorded when the case was opened, lies in the region.
+ * The ministry's counts per kecamatan for the years asked, in one statement: cases opened and
+ * cases resolved in the calendar year (WIB), placed in the worker's kecamatan as recorded when the
+ * case was opened.
  */
-export async function countCaseRegionYears(
+export async function countByKecamatan(
   db: Database,
-  keys: readonly RegionYear[],
-): Promise<MinistryRegionCounts[]> {
-  const cases = {
-    from: 'ministry.cases c',
-    districtColumn: 'c.worker_district_code',
-    timeKind: 'timestamp',
-  } as const;
-  return selectRows<MinistryRegionCounts>(
+  years: readonly number[],
+): Promise<MeasureRow<MinistryMeasure>[]> {
+  const openedAt = sql`c.opened_at`;
+  const resolvedAt = sql`c.resolved_at`;
+  return selectRows<MeasureRow<MinistryMeasure>>(
     db,
     sql`
-      with ${regionCellsSql(keys)},
-        ${countedByRegionYearSql({ ...cases, name: 'opened', timeColumn: 'c.opened_at', measures: 'count(*)::int as n' })},
-        ${countedByRegionYearSql({ ...cases, name: 'resolved', timeColumn: 'c.resolved_at', measures: 'count(*)::int as n' })}
-      select k.region_code as "regionCode", k.year as "year",
-        ${cellValueSql('opened', 'n')} as "casesOpened",
-        ${cellValueSql('resolved', 'n')} as "casesResolved"
-      from k`,
+      select 'casesOpened' as "measure", ${yearOfSql(openedAt, 'timestamp')} as "year",
+        c.worker_district_code as "kecamatanCode", null as "category", count(*)::int as "count"
+      from ministry.cases c
+      where ${withinYearsSql(openedAt, 'timestamp', years)}
+      group by 2, 3
+      union all
+      select 'casesResolved', ${yearOfSql(resolvedAt, 'timestamp')}, c.worker_district_code, null, count(*)::int
+      from ministry.cases c
+      where ${withinYearsSql(resolvedAt, 'timestamp', years)}
+      group by 2, 3`,
   );
 }

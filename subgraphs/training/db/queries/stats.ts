@@ -1,51 +1,45 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../../../../shared/db/database.js';
-import {
-  cellValueSql,
-  countedByRegionYearSql,
-  regionCellsSql,
-  type RegionYear,
-} from '../../../../shared/db/region-cells.js';
+import { withinYearsSql, yearOfSql } from '../../../../shared/db/region-cells.js';
+import type { MeasureRow } from '../../../../shared/stats-tables.js';
 
-export type { RegionYear };
-
-export interface TrainingRegionCounts extends RegionYear {
-  readonly enrolled: number;
-  readonly certified: number;
-}
+export type TrainingMeasure = 'enrolled' | 'certified';
 
 /**
- * The training providers' counts for a batch of (region, year) cells in one statement: distinct
- * workers enrolled (by enrolment time) and certified (by issue date) in the year, by the district
- * the worker lived in at the time. Years are calendar years in Western Indonesian Time.
+ * The training providers' counts per kecamatan for the years asked, in one statement: distinct
+ * workers enrolled (by enrolment time, WIB) and certified (by issue date) in the year. A worker
+ * counts once a year, in the kecamatan she lived in at her first enrolment (or certificate) of the
+ * year, so that a region's count is the sum of its kecamatan's, as every level of the hierarchy
+ * and its disclosure control assume.
  */
-export async function countRegionYears(
+export async function countByKecamatan(
   db: Database,
-  keys: readonly RegionYear[],
-): Promise<TrainingRegionCounts[]> {
-  return selectRows<TrainingRegionCounts>(
+  years: readonly number[],
+): Promise<MeasureRow<TrainingMeasure>[]> {
+  const enrolledAt = sql`e.enrolled_at`;
+  const issuedOn = sql`c.issued_on`;
+  return selectRows<MeasureRow<TrainingMeasure>>(
     db,
     sql`
-      with ${regionCellsSql(keys)},
-        ${countedByRegionYearSql({
-          name: 'enrolled',
-          from: 'training.enrollments e',
-          districtColumn: 'e.worker_district_code',
-          timeColumn: 'e.enrolled_at',
-          timeKind: 'timestamp',
-          measures: 'count(distinct e.worker_id)::int as n',
-        })},
-        ${countedByRegionYearSql({
-          name: 'certified',
-          from: 'training.certifications c',
-          districtColumn: 'c.worker_district_code',
-          timeColumn: 'c.issued_on',
-          timeKind: 'date',
-          measures: 'count(distinct c.worker_id)::int as n',
-        })}
-      select k.region_code as "regionCode", k.year as "year",
-        ${cellValueSql('enrolled', 'n')} as "enrolled",
-        ${cellValueSql('certified', 'n')} as "certified"
-      from k`,
+      select 'enrolled' as "measure", f.year as "year", f.district as "kecamatanCode", null as "category",
+        count(*)::int as "count"
+      from (
+        select distinct on (e.worker_id, ${yearOfSql(enrolledAt, 'timestamp')})
+          ${yearOfSql(enrolledAt, 'timestamp')} as year, e.worker_district_code as district
+        from training.enrollments e
+        where ${withinYearsSql(enrolledAt, 'timestamp', years)}
+        order by e.worker_id, ${yearOfSql(enrolledAt, 'timestamp')}, e.enrolled_at, e.id
+      ) f
+      group by 2, 3
+      union all
+      select 'certified', f.year, f.district, null, count(*)::int
+      from (
+        select distinct on (c.worker_id, ${yearOfSql(issuedOn, 'date')})
+          ${yearOfSql(issuedOn, 'date')} as year, c.worker_district_code as district
+        from training.certifications c
+        where ${withinYearsSql(issuedOn, 'date', years)}
+        order by c.worker_id, ${yearOfSql(issuedOn, 'date')}, c.issued_on, c.id
+      ) f
+      group by 2, 3`,
   );
 }

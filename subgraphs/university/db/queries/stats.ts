@@ -1,42 +1,42 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../../../../shared/db/database.js';
-import {
-  cellValueSql,
-  countedByRegionYearSql,
-  regionCellsSql,
-  type RegionYear,
-} from '../../../../shared/db/region-cells.js';
+import { withinYearsSql, yearOfSql } from '../../../../shared/db/region-cells.js';
+import type { MeasureRow } from '../../../../shared/stats-tables.js';
 
-export type { RegionYear };
-
-export interface UniversityRegionCounts extends RegionYear {
-  readonly mentored: number;
-  readonly mentoringSessions: number;
-}
+export type UniversityMeasure = 'mentored' | 'mentoringSessions';
 
 /**
- * The university partners' counts for a batch of (region, year) cells in one statement. A
- * participant counts for the region of the district snapshot taken when the session was logged.
+ * The university partners' counts per kecamatan for the years asked, in one statement: distinct
+ * workers mentored and sessions held in the year, by the district snapshot taken when a session
+ * was logged. A worker counts once a year, in the kecamatan of her first session of the year; a
+ * session counts once, in the lowest kecamatan code among its participants'; so that a region's
+ * count is the sum of its kecamatan's, as every level and its disclosure control assume.
  */
-export async function countRegionYears(
+export async function countByKecamatan(
   db: Database,
-  keys: readonly RegionYear[],
-): Promise<UniversityRegionCounts[]> {
-  return selectRows<UniversityRegionCounts>(
+  years: readonly number[],
+): Promise<MeasureRow<UniversityMeasure>[]> {
+  const heldOn = sql`s.date`;
+  return selectRows<MeasureRow<UniversityMeasure>>(
     db,
     sql`
-      with ${regionCellsSql(keys)},
-        ${countedByRegionYearSql({
-          name: 'mentoring',
-          from: 'university.session_participants p join university.mentoring_sessions s on s.id = p.session_id',
-          districtColumn: 'p.worker_district_code',
-          timeColumn: 's.date',
-          timeKind: 'date',
-          measures: 'count(distinct p.worker_id)::int as mentored, count(distinct s.id)::int as sessions',
-        })}
-      select k.region_code as "regionCode", k.year as "year",
-        ${cellValueSql('mentoring', 'mentored')} as "mentored",
-        ${cellValueSql('mentoring', 'sessions')} as "mentoringSessions"
-      from k`,
+      with attended as materialized (
+        select p.worker_id, p.worker_district_code as district, s.id as session_id, s.date,
+          ${yearOfSql(heldOn, 'date')} as year
+        from university.session_participants p join university.mentoring_sessions s on s.id = p.session_id
+        where ${withinYearsSql(heldOn, 'date', years)}
+      )
+      select 'mentored' as "measure", f.year as "year", f.district as "kecamatanCode", null as "category",
+        count(*)::int as "count"
+      from (
+        select distinct on (a.worker_id, a.year) a.year, a.district
+        from attended a
+        order by a.worker_id, a.year, a.date, a.session_id
+      ) f
+      group by 2, 3
+      union all
+      select 'mentoringSessions', f.year, f.district, null, count(*)::int
+      from (select a.session_id, a.year, min(a.district) as district from attended a group by 1, 2) f
+      group by 2, 3`,
   );
 }

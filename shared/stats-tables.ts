@@ -1,0 +1,135 @@
+import type { Principal } from './auth/principal.js';
+import { protectTable, type CountRow, type ProtectedTable } from './disclosure/protect.js';
+import { seesExactFigures, statCount, type RegionStatsKey, type StatCount } from './stats.js';
+
+// Regional statistics are served from whole tables, never from the cells a query happens to ask
+// for: one measure in one year, counted per kecamatan and summed up the region tree. Statutory
+// readers get the exact sums; everyone else gets the table's disclosure-controlled version
+// (shared/disclosure), whose suppression pattern depends on the whole table only, so that every
+// query, whatever cells it asks for, sees the same pattern.
+
+/** A kecamatan's count of one measure in one year, as a subgraph's statistics query returns it. */
+export interface MeasureRow<TMeasure extends string> {
+  readonly measure: TMeasure;
+  readonly year: number;
+  readonly kecamatanCode: string;
+  /** The breakdown category (a destination country), or null for a measure without one. */
+  readonly category: string | null;
+  readonly count: number;
+}
+
+export interface CategoryStat {
+  readonly category: string;
+  readonly count: StatCount;
+}
+
+const KECAMATAN = /^\d{2}\.\d{2}\.\d{2}$/;
+
+/** Every region a kecamatan lies in, the nation (`''`) included: `35.07.11` -> '', 35, 35.07, 35.07.11. */
+function regionsOf(kecamatanCode: string): string[] {
+  return ['', kecamatanCode.slice(0, 2), kecamatanCode.slice(0, 5), kecamatanCode];
+}
+
+/** One measure in one year, over every region. */
+export class MeasureYear {
+  private sums: Map<string, number> | undefined;
+  private protection: ProtectedTable | undefined;
+
+  constructor(private readonly rows: readonly CountRow[]) {}
+
+  /** The count of a region (and category), exact or as published to everyone else. */
+  count(regionCode: string, exactReader: boolean, category?: string): StatCount {
+    if (!exactReader) return this.protectedTable().published(regionCode, category);
+    return statCount(this.exactSums().get(sumKey(regionCode, category)) ?? 0, true);
+  }
+
+  /** A region's non-zero categories: exact and largest first, or as the protected table lists them. */
+  breakdown(regionCode: string, exactReader: boolean): CategoryStat[] {
+    if (!exactReader) {
+      return this.protectedTable()
+        .categoriesForDisplay(regionCode, false)
+        .map(({ category, count }) => ({ category, count }));
+    }
+    const prefix = `${regionCode}\u0000`;
+    const found: { category: string; value: number }[] = [];
+    for (const [key, value] of this.exactSums()) {
+      if (!key.startsWith(prefix) || key === prefix || value === 0) continue;
+      found.push({ category: key.slice(prefix.length), value });
+    }
+    found.sort((a, b) => b.value - a.value || (a.category < b.category ? -1 : 1));
+    return found.map(({ category, value }) => ({ category, count: statCount(value, true) }));
+  }
+
+  private exactSums(): Map<string, number> {
+    if (this.sums) return this.sums;
+    const sums = new Map<string, number>();
+    const add = (key: string, count: number) => sums.set(key, (sums.get(key) ?? 0) + count);
+    for (const row of this.rows) {
+      for (const region of regionsOf(row.kecamatanCode)) {
+        add(sumKey(region), row.count);
+        if (row.category !== undefined) add(sumKey(region, row.category), row.count);
+      }
+    }
+    this.sums = sums;
+    return sums;
+  }
+
+  private protectedTable(): ProtectedTable {
+    this.protection ??= protectTable(this.rows);
+    return this.protection;
+  }
+}
+
+function sumKey(regionCode: string, category?: string): string {
+  return category === undefined ? regionCode : `${regionCode}\u0000${category}`;
+}
+
+/** A subgraph's tables for the years a request asked about, one per measure and year. */
+export class StatisticsTables<TMeasure extends string> {
+  private readonly tables = new Map<string, MeasureYear>();
+
+  constructor(rows: readonly MeasureRow<TMeasure>[]) {
+    const grouped = new Map<string, CountRow[]>();
+    for (const row of rows) {
+      // The hub records events per kecamatan; anything else in a district column is not a cell.
+      if (!KECAMATAN.test(row.kecamatanCode) || row.count <= 0) continue;
+      const key = `${row.measure}\u0000${row.year}`;
+      const list = grouped.get(key) ?? [];
+      list.push({
+        kecamatanCode: row.kecamatanCode,
+        count: row.count,
+        ...(row.category ? { category: row.category } : {}),
+      });
+      grouped.set(key, list);
+    }
+    for (const [key, list] of grouped) this.tables.set(key, new MeasureYear(list));
+  }
+
+  /** One measure in one year; a year without data is a table of zeros. */
+  of(measure: TMeasure, year: number): MeasureYear {
+    return this.tables.get(`${measure}\u0000${year}`) ?? EMPTY;
+  }
+}
+
+const EMPTY = new MeasureYear([]);
+
+/** The distinct years a batch of cells asks about, ascending. */
+export function yearsOf(keys: readonly RegionStatsKey[]): number[] {
+  return [...new Set(keys.map((key) => key.year))].sort((a, b) => a - b);
+}
+
+/** Where a subgraph's resolvers get its tables: its per-request `statistics` loader. */
+export interface TablesSource<TMeasure extends string> {
+  load(year: number): Promise<StatisticsTables<TMeasure>>;
+}
+
+/** One measure's cell for the caller: exact for the statutory readers of the region, protected for everyone else. */
+export async function statFor<TMeasure extends string>(
+  source: TablesSource<TMeasure>,
+  key: RegionStatsKey,
+  measure: TMeasure,
+  principal: Principal,
+): Promise<StatCount> {
+  const table = (await source.load(key.year)).of(measure, key.year);
+  return table.count(key.regionCode, seesExactFigures(principal, key.regionCode));
+}
