@@ -1,3 +1,16 @@
+# The console (console/dist), built with the development dependencies in a stage of its own; the
+# image below carries only its output.
+FROM node:20-slim AS console
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts
+COPY schema ./schema
+COPY shared ./shared
+COPY gateway ./gateway
+COPY console ./console
+COPY scripts/build-console.ts ./scripts/
+RUN npx tsx scripts/build-console.ts --force
+
 # One image for every service of the hub; docker-compose.yml picks the entry point per service.
 FROM node:20-slim
 ENV NODE_ENV=production APOLLO_TELEMETRY_DISABLED=1
@@ -8,6 +21,7 @@ COPY shared ./shared
 COPY schema ./schema
 COPY gateway ./gateway
 COPY subgraphs ./subgraphs
+COPY --from=console /app/console/dist ./console/dist
 USER node
 # tsx runs the TypeScript sources directly (no build step to drift from them).
 ENTRYPOINT ["npx", "tsx"]

@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { SCOPES_BY_KIND, type InstitutionKind, type Scope } from '../shared/auth/principal.js';
 import { generateSecret, hashSecret } from '../shared/auth/secret-hash.js';
 import type { Database } from '../shared/db/database.js';
-import { clients, institutions, type ClientRow, type InstitutionRow } from './db/schema.js';
+import type { Revocations } from '../shared/auth/revocation-list.js';
+import { clients, endedSessions, institutions, type ClientRow, type InstitutionRow } from './db/schema.js';
 
 export interface NewInstitution {
   readonly id?: string;
@@ -77,16 +78,34 @@ export async function registerClient(db: Database, client: NewClient): Promise<I
 
 export interface ClientRecord {
   readonly client: ClientRow;
-  readonly institution: InstitutionRow;
+  /** The institution a machine client acts for; null for the console. */
+  readonly institution: InstitutionRow | null;
 }
 
 export async function findClient(db: Database, clientId: string): Promise<ClientRecord | null> {
   const [row] = await db
     .select({ client: clients, institution: institutions })
     .from(clients)
-    .innerJoin(institutions, eq(institutions.id, clients.institutionId))
+    .leftJoin(institutions, eq(institutions.id, clients.institutionId))
     .where(eq(clients.clientId, clientId));
   return row ?? null;
+}
+
+/** The console's public OAuth client (authorization code with PKCE); created once, at start. */
+export const CONSOLE_CLIENT_ID = 'hub-console';
+
+export async function ensureConsoleClient(db: Database): Promise<void> {
+  await db
+    .insert(clients)
+    .values({
+      clientId: CONSOLE_CLIENT_ID,
+      type: 'CONSOLE',
+      scopes: [],
+      label: 'Migran Center console (people signing in)',
+      // It may run only the console's own operations (console-documents.ts registers them).
+      trustedDocumentsOnly: true,
+    })
+    .onConflictDoNothing();
 }
 
 /** The kill switch: a suspended client gets no new token, and its existing tokens stop working. */
@@ -106,6 +125,15 @@ export async function reactivateClient(db: Database, clientId: string): Promise<
     .where(eq(clients.clientId, clientId))
     .returning({ clientId: clients.clientId });
   return rows.length > 0;
+}
+
+/** Suspended clients and ended console sessions, as every service reads them (`/.well-known/revoked-clients`). */
+export async function currentRevocations(db: Database): Promise<Revocations> {
+  const [suspended, ended] = await Promise.all([
+    suspendedClientIds(db),
+    db.select({ grantId: endedSessions.grantId }).from(endedSessions),
+  ]);
+  return { clients: suspended, sessions: ended.map((row) => row.grantId) };
 }
 
 export async function suspendedClientIds(db: Database): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { callerKey } from '../shared/auth/principal.js';
 import type { TokenVerifier } from '../shared/auth/token-verifier.js';
 import { UnauthenticatedError } from '../shared/errors.js';
 import { sendRateLimited, sendRefusal } from '../shared/http/refusal.js';
@@ -15,6 +16,7 @@ import type { TrustedDocuments } from './trusted-documents.js';
 /** What the front door learned about a request, for the GraphQL context and the response hook. */
 interface Admitted {
   hub?: GatewayContext;
+  /** The caller (callerKey: a machine client, or a person of the console) and the key it claimed. */
   idempotency?: { readonly clientId: string; readonly key: string };
 }
 
@@ -69,7 +71,8 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
       throw error;
     }
 
-    const rate = await door.rateLimits.consume(principal.institutionKind, principal.clientId);
+    const caller = callerKey(principal);
+    const rate = await door.rateLimits.consume(principal.institutionKind, caller);
     if (!rate.allowed) return sendRateLimited(reply, rate);
 
     const body = (
@@ -99,7 +102,7 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
 
     const hub: GatewayContext = {
       principal,
-      meta: requestMetaOf(request.headers, request.id),
+      meta: requestMetaOf(request.headers, request.id, { person: principal.person }),
       authorization,
     };
     const key = request.headers['idempotency-key'];
@@ -107,7 +110,7 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
         return refuse(reply, 400, 'BAD_REQUEST', 'Idempotency-Key must be 1 to 255 printable characters.');
       }
-      const start = await door.idempotency.begin(principal.clientId, key, requestHash(body));
+      const start = await door.idempotency.begin(caller, key, requestHash(body));
       switch (start.kind) {
         case 'replay': {
           // Sent again only while the caller may still see all it held; otherwise the request
@@ -139,7 +142,7 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
             'A request with this Idempotency-Key is still being processed; retry shortly.',
           );
         case 'first':
-          request.idempotency = { clientId: principal.clientId, key };
+          request.idempotency = { clientId: caller, key };
           request.hub = { ...hub, served: [] };
           return undefined;
       }

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { desc, eq, isNull, isNotNull, gt, or, and } from 'drizzle-orm';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Database } from '../shared/db/database.js';
-import { signingKeys, type SigningKeyRow } from './db/schema.js';
+import { cookieKeys, signingKeys, type SigningKeyRow } from './db/schema.js';
 
 export const SIGNING_ALGORITHM = 'ES256';
 
@@ -71,4 +71,16 @@ export function publicJwks(keySet: KeySet): { keys: JWK[] } {
 export async function findKey(db: Database, kid: string): Promise<SigningKeyRow | undefined> {
   const [row] = await db.select().from(signingKeys).where(eq(signingKeys.kid, kid));
   return row;
+}
+
+/**
+ * Keys that sign the authorization server's cookies, newest first, created on first start and
+ * kept in the gateway's database so that every replica accepts every other's cookies.
+ */
+export async function loadCookieKeys(db: Database): Promise<string[]> {
+  const existing = await db.select().from(cookieKeys).orderBy(desc(cookieKeys.createdAt));
+  if (existing.length > 0) return existing.map((row) => row.secret);
+  await db.insert(cookieKeys).values({ secret: randomBytes(32).toString('base64url') });
+  const created = await db.select().from(cookieKeys).orderBy(desc(cookieKeys.createdAt));
+  return created.map((row) => row.secret);
 }

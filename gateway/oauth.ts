@@ -1,68 +1,62 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
-import Provider, { errors, type Adapter, type AdapterPayload, type Configuration } from 'oidc-provider';
+import Provider, { errors, type Configuration } from 'oidc-provider';
 import { SCOPES } from '../shared/auth/principal.js';
 import { verifySecret } from '../shared/auth/secret-hash.js';
 import type { HubConfig } from '../shared/config.js';
 import type { Database } from '../shared/db/database.js';
-import { findClient } from './clients.js';
+import { findAccount, scopesFor } from './accounts.js';
+import { CONSOLE_CLIENT_ID } from './clients.js';
+import { consoleSessionPolicy, refreshTokenSeconds } from './console-sessions.js';
 import { SIGNING_ALGORITHM, type KeySet } from './keys.js';
-import type { ClientRateLimits } from './rate-limits.js';
+import { oidcAdapter } from './oidc-store.js';
+import { invalidRequestPage, languageOf } from './sign-in-page.js';
 
 /**
- * OAuth 2.0 client credentials (RFC 6749 section 4.4) by oidc-provider, the reference OpenID
- * Certified authorization server for Node.js: request parsing, HTTP Basic and form client
- * authentication, standard error bodies, and signed JWT access tokens (RFC 9068) are all its own.
- * Written here is only what it cannot know: where clients live (our store), how their secrets are
- * hashed, which claims a hub token carries, and the default scope when a client asks for none.
+ * The hub's authorization server, oidc-provider (the reference OpenID Certified server for
+ * Node.js): client credentials for machine clients (RFC 6749 section 4.4) and the authorization
+ * code flow with PKCE for people in the console (RFC 7636, public client, rotating refresh
+ * tokens). Request parsing, client authentication, PKCE, codes, sessions, refresh-token rotation
+ * and reuse detection, revocation (RFC 7009), standard errors and signed JWT access tokens
+ * (RFC 9068) are all its own. Written here is only what it cannot know: where clients and
+ * accounts live, how secrets are hashed, which claims a hub token carries, how long a console
+ * session may idle and last, and the login page (sign-in.ts).
  */
 
-/** Clients come from the gateway's store; a suspended client does not exist as far as OAuth is concerned. */
-function clientAdapter(db: Database) {
-  return class HubClientAdapter implements Adapter {
-    constructor(private readonly model: string) {}
+export interface AuthorizationServerOptions {
+  /** Keys that sign the server's cookies, newest first. */
+  readonly cookieKeys: readonly string[];
+  /** Origins the console is served from besides the issuer (an embedded hub on a free port). */
+  readonly consoleOrigins: ReadonlySet<string>;
+}
 
-    async find(id: string): Promise<AdapterPayload | undefined> {
-      if (this.model !== 'Client') return undefined;
-      const record = await findClient(db, id);
-      if (!record || record.client.status !== 'ACTIVE') return undefined;
-      const { client, institution } = record;
-      return {
-        client_id: client.clientId,
-        // Holds the scrypt hash, never the secret; see the compareClientSecret override below.
-        client_secret: client.secretHash,
-        grant_types: ['client_credentials'],
-        response_types: [],
-        redirect_uris: [],
-        token_endpoint_auth_method: 'client_secret_basic',
-        scope: client.scopes.join(' '),
-        institution_id: institution.id,
-        institution_kind: institution.kind,
-        region_code: institution.regionCode,
-      };
-    }
-
-    // Client credentials tokens are self-contained JWTs: nothing else is ever stored.
-    async upsert(): Promise<void> {}
-    findByUid(): Promise<undefined> {
-      return Promise.resolve(undefined);
-    }
-    findByUserCode(): Promise<undefined> {
-      return Promise.resolve(undefined);
-    }
-    async consume(): Promise<void> {}
-    async destroy(): Promise<void> {}
-    async revokeByGrantId(): Promise<void> {}
+/** The person's claims in a console access token: who, of which institution, with which role and scopes. */
+async function personClaims(db: Database, accountId: string) {
+  const record = await findAccount(db, accountId);
+  if (!record || record.account.status !== 'ACTIVE')
+    throw new errors.InvalidGrant('the account is not active');
+  const { account, institution } = record;
+  return {
+    institution_id: institution.id,
+    institution_kind: institution.kind,
+    region_code: institution.regionCode,
+    scope: scopesFor(account.role, institution.kind).join(' '),
+    account_role: account.role,
   };
 }
 
-export function createAuthorizationServer(config: HubConfig, db: Database, keySet: KeySet): Provider {
+export function createAuthorizationServer(
+  config: HubConfig,
+  db: Database,
+  keySet: KeySet,
+  options: AuthorizationServerOptions,
+): Provider {
   const audience = config.tokens.audience;
+  const session = consoleSessionPolicy(config);
+  const secureCookies = new URL(config.tokens.issuer).protocol === 'https:';
   const configuration: Configuration = {
-    adapter: clientAdapter(db),
+    adapter: oidcAdapter(db, config, options.consoleOrigins),
     clients: [],
     jwks: { keys: keySet.valid.map((key) => key.privateJwk) as never },
-    scopes: [...SCOPES],
+    scopes: ['openid', 'offline_access', ...SCOPES],
     extraClientMetadata: { properties: ['institution_id', 'institution_kind', 'region_code'] },
     clientDefaults: {
       grant_types: ['client_credentials'],
@@ -71,32 +65,73 @@ export function createAuthorizationServer(config: HubConfig, db: Database, keySe
       // The hub signs with ES256 only; oidc-provider's default (RS256) would fail client validation.
       id_token_signed_response_alg: SIGNING_ALGORITHM,
     },
-    routes: { token: '/oauth/token', jwks: '/.well-known/jwks.json' },
+    routes: {
+      authorization: '/oauth/auth',
+      token: '/oauth/token',
+      revocation: '/oauth/token/revocation',
+      end_session: '/oauth/session/end',
+      jwks: '/.well-known/jwks.json',
+    },
+    findAccount: async (_ctx, id) => {
+      const record = await findAccount(db, id);
+      if (!record || record.account.status !== 'ACTIVE') return undefined;
+      return { accountId: id, claims: () => Promise.resolve({ sub: id, name: record.account.displayName }) };
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // Errors that cannot go back to the client (an unregistered callback) get the hub's page, not oidc-provider's.
+    renderError: (ctx, out) => {
+      ctx.type = 'html';
+      ctx.set('content-security-policy', "default-src 'none'; style-src 'self'; frame-ancestors 'none'");
+      ctx.body = invalidRequestPage(
+        languageOf(ctx.query?.['ui_locales'] as string | undefined),
+        String(out['error'] ?? 'invalid_request'),
+      );
+      return Promise.resolve();
+    },
+    cookies: {
+      keys: [...options.cookieKeys],
+      long: { signed: true, httpOnly: true, sameSite: 'lax', secure: secureCookies },
+      short: { signed: true, httpOnly: true, sameSite: 'lax', secure: secureCookies },
+    },
     features: {
       clientCredentials: { enabled: true },
       devInteractions: { enabled: false },
       introspection: { enabled: false },
-      revocation: { enabled: false },
+      revocation: { enabled: true },
+      userinfo: { enabled: false },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => audience,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resourceIndicator, client) => {
           if (resourceIndicator !== audience) throw new errors.InvalidTarget();
+          const person = client.clientId === CONSOLE_CLIENT_ID;
           return {
-            scope: client.scope ?? '',
+            // A person's scopes follow from their account at every issuance (the jwt customizer).
+            scope: person ? '' : (client.scope ?? ''),
             audience,
-            accessTokenTTL: config.tokens.ttlSeconds,
+            accessTokenTTL: person ? session.accessTokenSeconds : config.tokens.ttlSeconds,
             accessTokenFormat: 'jwt',
             jwt: { sign: { alg: SIGNING_ALGORITHM, kid: keySet.active.kid } },
           };
         },
       },
     },
+    // The console is the hub's own application: signing in is the consent (sign-in.ts grants it).
+    pkce: { required: () => true },
     formats: {
       customizers: {
         // The claims every service of the hub reads to know who is calling (shared/auth/token-verifier.ts).
-        jwt: (_ctx, token, jwt) => {
+        jwt: async (_ctx, token, jwt) => {
+          const { accountId, grantId } = token as { accountId?: unknown; grantId?: unknown };
+          if (token.clientId === CONSOLE_CLIENT_ID && typeof accountId === 'string') {
+            // Read from the account each time a token is issued: a role change or a disabled
+            // account takes effect at the next refresh.
+            Object.assign(jwt.payload, await personClaims(db, accountId));
+            jwt.payload['sub'] = accountId;
+            jwt.payload['sid'] = grantId;
+            return;
+          }
           const client = token.client as unknown as Record<string, unknown> | undefined;
           jwt.payload['institution_id'] = client?.['institution_id'];
           jwt.payload['institution_kind'] = client?.['institution_kind'];
@@ -105,7 +140,22 @@ export function createAuthorizationServer(config: HubConfig, db: Database, keySe
         },
       },
     },
-    ttl: { ClientCredentials: config.tokens.ttlSeconds },
+    ttl: {
+      ClientCredentials: config.tokens.ttlSeconds,
+      AccessToken: session.accessTokenSeconds,
+      AuthorizationCode: 60,
+      IdToken: session.accessTokenSeconds,
+      Interaction: 600,
+      Session: session.maxSeconds,
+      Grant: session.maxSeconds,
+      // Idle expiry: each use rotates the token for another idle period, never past the absolute end.
+      RefreshToken: (_ctx, token) => refreshTokenSeconds(session, token),
+    },
+    // The console's session lives in its refresh tokens (idle and absolute expiry, rotation); it
+    // asks for none with `offline_access`, which the OpenID Connect rules tie to a consent screen.
+    issueRefreshToken: (_ctx, client) =>
+      Promise.resolve(client.clientId === CONSOLE_CLIENT_ID && client.grantTypeAllowed('refresh_token')),
+    rotateRefreshToken: true,
     clockTolerance: 5,
   };
   const provider = new Provider(config.tokens.issuer, configuration);
@@ -118,61 +168,4 @@ export function createAuthorizationServer(config: HubConfig, db: Database, keySe
     return this.clientSecret ? verifySecret(actual, this.clientSecret) : Promise.resolve(false);
   };
   return provider;
-}
-
-function basicClientId(header: string | undefined): string | null {
-  const match = /^Basic ([A-Za-z0-9+/=]+)$/i.exec(header?.trim() ?? '');
-  if (!match?.[1]) return null;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon <= 0) return null;
-  try {
-    return decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Serves `POST /oauth/token` from oidc-provider. RFC 6749 lets the server pick a default scope
- * when the client names none; ours is everything the client is registered for (oidc-provider would
- * grant no scope at all).
- */
-export function mountTokenEndpoint(
-  app: FastifyInstance,
-  db: Database,
-  callback: () => (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  rateLimits: ClientRateLimits,
-): void {
-  void app.register((scope, _options, done) => {
-    // Any body reaches the handler as text; oidc-provider answers a wrong one with invalid_request.
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) =>
-      done(null, body),
-    );
-    scope.post('/oauth/token', async (request, reply) => {
-      const form = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
-      const claimedClient = form.get('client_id') ?? basicClientId(request.headers.authorization);
-      // Each attempt costs a slow password hash: limit them per claimed client (or address).
-      const rate = await rateLimits.consumeTokenRequest(claimedClient ?? `ip:${request.ip}`);
-      if (!rate.allowed) {
-        return reply
-          .code(429)
-          .header('retry-after', String(rate.retryAfterSeconds))
-          .send({
-            error: 'temporarily_unavailable',
-            error_description: `Too many token requests; retry after ${rate.retryAfterSeconds} s.`,
-          });
-      }
-      if (form.get('grant_type') === 'client_credentials' && !form.has('scope')) {
-        const record = claimedClient ? await findClient(db, claimedClient) : null;
-        if (record) form.set('scope', record.client.scopes.join(' '));
-      }
-      // oidc-provider reads an already-consumed body from `req.body`.
-      (request.raw as IncomingMessage & { body?: string }).body = form.toString();
-      reply.hijack();
-      await callback()(request.raw, reply.raw);
-    });
-    done();
-  });
 }

@@ -20,10 +20,15 @@ import { ClientRateLimits } from './rate-limits.js';
 import { ReplayChecker, resolvableEntityTypes } from './replays.js';
 import { TrustedDocuments } from './trusted-documents.js';
 import { installMetrics } from '../shared/http/metrics.js';
-import { mountTokenEndpoint } from './oauth.js';
+import { mountOAuthRoutes } from './oauth-routes.js';
+import { mountSignIn } from './sign-in.js';
+import { mountConsoleSession } from './console-session.js';
+import { mountAccountAdmin } from './account-admin.js';
+import { activeDemoAccounts } from './accounts.js';
+import { installConsole } from './console.js';
 import { gatewayReadiness } from './readiness.js';
 import { RevocationList } from '../shared/auth/revocation-list.js';
-import { activeDemoClients, suspendedClientIds } from './clients.js';
+import { activeDemoClients, currentRevocations, ensureConsoleClient } from './clients.js';
 import { TokenAuthority } from './tokens.js';
 
 export interface GatewayDependencies {
@@ -32,6 +37,8 @@ export interface GatewayDependencies {
   readonly logger?: Logger;
   /** Where each subgraph listens; defaults to the configuration. */
   readonly subgraphUrls?: Partial<Record<SubgraphName, string>>;
+  /** Origins the console is served from besides the issuer; an embedded hub adds its own once it listens. */
+  readonly consoleOrigins?: Set<string>;
 }
 
 export interface GatewayService extends Service {
@@ -53,16 +60,26 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   ) as Record<SubgraphName, string>;
 
   if (config.production) {
-    const demo = await activeDemoClients(store.db);
-    if (demo.length > 0) {
-      throw new ConfigError([
-        `demo clients are active (${demo.join(', ')}); suspend them before running in production`,
-      ]);
-    }
+    const [demoClients, demoPeople] = await Promise.all([
+      activeDemoClients(store.db),
+      activeDemoAccounts(store.db),
+    ]);
+    const problems = [
+      ...(demoClients.length > 0
+        ? [`demo clients are active (${demoClients.join(', ')}); suspend them before running in production`]
+        : []),
+      ...(demoPeople.length > 0
+        ? [
+            `demo accounts are active (${demoPeople.join(', ')}); disable them (npm run people -- disable) before running in production`,
+          ]
+        : []),
+    ];
+    if (problems.length > 0) throw new ConfigError(problems);
   }
-  const tokens = await TokenAuthority.open(config, store.db);
+  await ensureConsoleClient(store.db);
+  const tokens = await TokenAuthority.open(config, store.db, deps.consoleOrigins);
   const revocations = new RevocationList(
-    () => suspendedClientIds(store.db),
+    () => currentRevocations(store.db),
     config.tokens.revocationMaxAgeMs,
   );
   const verifyToken = createTokenVerifier({
@@ -70,6 +87,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     issuer: config.tokens.issuer,
     audience: config.tokens.audience,
     isSuspended: (clientId) => revocations.isSuspended(clientId),
+    isSessionEnded: (sessionId) => revocations.isSessionEnded(sessionId),
   });
 
   const app = createHttpService({
@@ -80,7 +98,12 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   });
   installMetrics(app, 'gateway', { store });
   const rateLimits = new ClientRateLimits(config);
-  mountTokenEndpoint(app, store.db, () => tokens.callback, rateLimits);
+  mountOAuthRoutes(app, store.db, () => tokens.callback, rateLimits);
+  mountSignIn(app, () => tokens.provider, store.db, logger);
+  mountConsoleSession(app, store.db, verifyToken);
+  mountAccountAdmin(app, { db: store.db, config, verifyToken, logger });
+  // The console (console/dist): its pages and assets, and its operations as its client's trusted documents.
+  await installConsole(app, { db: store.db, logger });
   // One data source per subgraph, for the query planner and for the replay checks of idempotent retries.
   const supergraphSdl = readSupergraphSdl();
   const dataSources = new Map(
@@ -106,9 +129,9 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   app.get('/.well-known/jwks.json', async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=60').send(tokens.jwks),
   );
-  // The kill switch as subgraphs read it: which clients' tokens to refuse though still unexpired.
+  // The kill switch as subgraphs read it: which clients' and sessions' tokens to refuse though unexpired.
   app.get('/.well-known/revoked-clients', async (_request, reply) =>
-    reply.header('cache-control', 'no-store').send({ clients: await suspendedClientIds(store.db) }),
+    reply.header('cache-control', 'no-store').send(await currentRevocations(store.db)),
   );
 
   const gateway = new ApolloGateway({

@@ -3,7 +3,14 @@ import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
 import type Provider from 'oidc-provider';
 import type { HubConfig } from '../shared/config.js';
 import type { Database } from '../shared/db/database.js';
-import { ensureSigningKey, loadKeySet, publicJwks, rotateSigningKey, type KeySet } from './keys.js';
+import {
+  ensureSigningKey,
+  loadCookieKeys,
+  loadKeySet,
+  publicJwks,
+  rotateSigningKey,
+  type KeySet,
+} from './keys.js';
 import { createAuthorizationServer } from './oauth.js';
 
 type Callback = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -18,11 +25,16 @@ export class TokenAuthority {
   private constructor(
     private readonly config: HubConfig,
     private readonly db: Database,
+    private readonly consoleOrigins: ReadonlySet<string>,
   ) {}
 
-  static async open(config: HubConfig, db: Database): Promise<TokenAuthority> {
+  static async open(
+    config: HubConfig,
+    db: Database,
+    consoleOrigins: ReadonlySet<string> = new Set(),
+  ): Promise<TokenAuthority> {
     await ensureSigningKey(db);
-    const authority = new TokenAuthority(config, db);
+    const authority = new TokenAuthority(config, db, consoleOrigins);
     await authority.reload();
     return authority;
   }
@@ -30,7 +42,10 @@ export class TokenAuthority {
   /** Re-reads the keys (after a rotation here or by another replica). */
   async reload(): Promise<void> {
     const keySet = await loadKeySet(this.db, this.config.tokens.ttlSeconds);
-    const provider = createAuthorizationServer(this.config, this.db, keySet);
+    const provider = createAuthorizationServer(this.config, this.db, keySet, {
+      cookieKeys: await loadCookieKeys(this.db),
+      consoleOrigins: this.consoleOrigins,
+    });
     this.state = {
       keySet,
       provider,
@@ -48,6 +63,11 @@ export class TokenAuthority {
 
   get callback(): Callback {
     return this.state.callback;
+  }
+
+  /** The authorization server itself, for the sign-in page's interaction calls. */
+  get provider(): Provider {
+    return this.state.provider;
   }
 
   get jwks() {

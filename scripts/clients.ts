@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { INSTITUTION_KINDS, SCOPES, type InstitutionKind, type Scope } from '../shared/auth/principal.js';
-import { ConfigError, loadConfig } from '../shared/config.js';
-import { embeddedStore, openEmbeddedPostgres, postgresStore, type Store } from '../shared/db/database.js';
-import { migrate } from '../shared/db/migrations.js';
+import { openGatewayStore } from './operator-store.js';
 import {
   findClient,
   reactivateClient,
@@ -51,19 +48,7 @@ const { positionals, values } = parseArgs({
   },
 });
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-}
-const url = config.database.urls.gateway;
-const pglite = url ? null : await openEmbeddedPostgres(join(config.dataDir, 'pglite'));
-const store: Store = url
-  ? postgresStore({ url, poolSize: 1, applicationName: 'migran-hub-clients' })
-  : embeddedStore(pglite!);
-await migrate(store, 'gateway');
+const { store, close } = await openGatewayStore('migran-hub-clients');
 const { db } = store;
 
 async function run(command: string | undefined, argument: string | undefined): Promise<number> {
@@ -72,10 +57,10 @@ async function run(command: string | undefined, argument: string | undefined): P
       const rows = await db
         .select({ client: clients, institution: institutions })
         .from(clients)
-        .innerJoin(institutions, eq(institutions.id, clients.institutionId));
+        .leftJoin(institutions, eq(institutions.id, clients.institutionId));
       for (const { client, institution } of rows) {
         console.log(
-          `${client.clientId.padEnd(28)} ${client.status.padEnd(9)} ${institution.kind.padEnd(18)} ${institution.name}  [${client.scopes.join(' ')}]`,
+          `${client.clientId.padEnd(28)} ${client.status.padEnd(9)} ${(institution?.kind ?? client.type).padEnd(18)} ${(institution?.id ?? '-').padEnd(36)} ${institution?.name ?? 'the console (people sign in)'}  [${client.scopes.join(' ')}]`,
         );
       }
       return 0;
@@ -157,6 +142,5 @@ try {
   console.error(error instanceof Error ? error.message : error);
   code = 1;
 }
-await store.close();
-await pglite?.close();
+await close();
 process.exit(code);

@@ -69,8 +69,16 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     subgraphUrls[name] = `${await service.listen(port(config.subgraphs[name].port), config.host)}/graphql`;
   }
 
-  const gateway = await createGateway({ store: options.storeFor('gateway'), config, subgraphUrls });
+  // The console may be opened at the address the gateway ends up on (a free port in tests).
+  const consoleOrigins = new Set<string>();
+  const gateway = await createGateway({
+    store: options.storeFor('gateway'),
+    config,
+    subgraphUrls,
+    consoleOrigins,
+  });
   gatewayUrl = await gateway.listen(port(config.gateway.port), config.host);
+  consoleOrigins.add(gatewayUrl);
 
   return {
     gatewayUrl,

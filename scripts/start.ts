@@ -5,9 +5,9 @@ import { ConfigError, loadConfig, type HubConfig } from '../shared/config.js';
 import { embeddedStore, openEmbeddedPostgres, postgresStore, type Store } from '../shared/db/database.js';
 import { migrate, STORE_NAMES, type StoreName } from '../shared/db/migrations.js';
 import { createLogger } from '../shared/logging.js';
-import type { DemoCredentials } from '../gateway/seed.js';
+import type { DemoCredentials, DemoPerson } from '../gateway/seed.js';
 import { startEmbeddedHub } from './embedded-hub.js';
-import { seedDemoHub } from './seed/load.js';
+import { seedDemoHub, seedDemoPeople } from './seed/load.js';
 import { buildWorld } from './seed/world.js';
 import { printWelcome } from './welcome.js';
 
@@ -46,10 +46,10 @@ const storeFor = (name: StoreName): Store => {
 const credentialsFile = join(config.dataDir, 'demo-clients.json');
 let credentials: DemoCredentials[] | null = null;
 let showcaseWorkerId: string | null = null;
-if (config.seed.demoData) {
+// The world is deterministic: rebuilt on every start, it names the same showcase worker.
+const world = config.seed.demoData ? buildWorld({ workers: config.seed.workers }) : null;
+if (world) {
   const started = Date.now();
-  // The world is deterministic: rebuilt on every start, it names the same showcase worker.
-  const world = buildWorld({ workers: config.seed.workers });
   showcaseWorkerId = world.showcaseWorkerId;
   credentials = await seedDemoHub(storeFor, world);
   if (credentials) {
@@ -60,9 +60,24 @@ if (config.seed.demoData) {
 if (!credentials && existsSync(credentialsFile)) {
   credentials = JSON.parse(await readFile(credentialsFile, 'utf8')) as DemoCredentials[];
 }
+const peopleFile = join(config.dataDir, 'demo-people.json');
+let people: DemoPerson[] | null = null;
+if (world) {
+  people = await seedDemoPeople(storeFor, world);
+  if (people) await writeFile(peopleFile, `${JSON.stringify(people, null, 2)}\n`, { mode: 0o600 });
+}
+if (!people && existsSync(peopleFile))
+  people = JSON.parse(await readFile(peopleFile, 'utf8')) as DemoPerson[];
 
 const hub = await startEmbeddedHub({ config, storeFor, ports: 'config' });
-printWelcome({ gatewayUrl: hub.gatewayUrl, credentials, credentialsFile, showcaseWorkerId });
+printWelcome({
+  gatewayUrl: hub.gatewayUrl,
+  credentials,
+  credentialsFile,
+  people,
+  peopleFile,
+  showcaseWorkerId,
+});
 
 let stopping = false;
 async function stop(signal: string) {

@@ -1,9 +1,11 @@
-import type { DemoCredentials } from '../gateway/seed.js';
+import type { DemoCredentials, DemoPerson } from '../gateway/seed.js';
 
 export interface WelcomeOptions {
   readonly gatewayUrl: string;
   readonly credentials: readonly DemoCredentials[] | null;
   readonly credentialsFile: string;
+  readonly people: readonly DemoPerson[] | null;
+  readonly peopleFile: string;
   readonly showcaseWorkerId: string | null;
 }
 
@@ -28,17 +30,29 @@ export function printWelcome({
   gatewayUrl,
   credentials,
   credentialsFile,
+  people,
+  peopleFile,
   showcaseWorkerId,
 }: WelcomeOptions): void {
   const lines = [
     '',
     'Migran Center hub is running.',
     '',
+    `  Console   ${gatewayUrl}/   (sign in as one of the demo people below)`,
     `  GraphQL   ${gatewayUrl}/graphql   (open it in a browser for Apollo Sandbox)`,
     `  Tokens    POST ${gatewayUrl}/oauth/token   keys: ${gatewayUrl}/.well-known/jwks.json`,
     `  Health    ${gatewayUrl}/health   readiness: ${gatewayUrl}/ready   metrics: ${gatewayUrl}/metrics`,
     '',
   ];
+  if (people) {
+    lines.push(`Demo people for the console (passwords also in ${peopleFile}):`);
+    for (const person of people) {
+      lines.push(
+        `  ${person.username.padEnd(24)} ${person.role.padEnd(19)} ${person.institutionName.padEnd(34)} password ${person.password}`,
+      );
+    }
+    lines.push('');
+  }
   if (credentials) {
     lines.push(`Demo clients (secrets also in ${credentialsFile}):`);
     for (const client of credentials) {

@@ -76,6 +76,16 @@ const configSchema = z
      */
     ACCESS_LOG: z.enum(['on', 'off', 'benchmark-off']).default('on'),
 
+    /** A console session unused this long ends (minutes). */
+    CONSOLE_SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    /** A console session ends this long after sign-in, however busy (hours). */
+    CONSOLE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+
     SEED_DEMO_DATA: z.stringbool().default(true),
     SEED_WORKERS: z.coerce.number().int().min(0).max(2_000_000).default(3200),
   })
@@ -109,6 +119,8 @@ export interface HubConfig {
     readonly revocationMaxAgeMs: number;
   };
   readonly seed: { readonly demoData: boolean; readonly workers: number };
+  /** How long a person's console session may idle and last. */
+  readonly console: { readonly idleMinutes: number; readonly maxHours: number };
   /** Whether subgraphs record reads of personal data; writes record their events either way. */
   readonly accessLog: boolean;
   /** Only `ACCESS_LOG=off` is refused in production; `benchmark-off` is a deliberate exception. */
@@ -186,6 +198,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       revocationMaxAgeMs: raw.REVOCATION_MAX_AGE_MS,
     },
     seed: { demoData: raw.SEED_DEMO_DATA, workers: raw.SEED_WORKERS },
+    console: { idleMinutes: raw.CONSOLE_SESSION_IDLE_MINUTES, maxHours: raw.CONSOLE_SESSION_MAX_HOURS },
     accessLog: raw.ACCESS_LOG === 'on',
     accessLogSetting: raw.ACCESS_LOG,
     gatewaySigningSecret: raw.GATEWAY_SIGNING_SECRET,

@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { embeddedStore, openEmbeddedPostgres, postgresStore } from '../shared/db/database.js';
 import { migrateAll } from '../shared/db/migrations.js';
 import { databaseUrl } from '../shared/testing/database.js';
+import { ensureConsoleBuilt } from '../scripts/build-console.js';
 
 /**
  * Migrates one template database before any test runs; every test file then gets its own copy.
@@ -12,6 +13,8 @@ import { databaseUrl } from '../shared/testing/database.js';
  * on that server.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Gateways under test serve the console and register its operations: built when its sources changed.
+  await ensureConsoleBuilt();
   const adminUrl = process.env['DATABASE_URL'];
   if (!adminUrl) {
     const client = await openEmbeddedPostgres();

@@ -4,7 +4,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DemoCredentials } from '../gateway/seed.js';
+import type { DemoCredentials, DemoPerson } from '../gateway/seed.js';
+import { exchange, signInToConsole } from '../shared/testing/console-sign-in.js';
 import { freePorts } from '../shared/testing/ports.js';
 
 const directories: string[] = [];
@@ -25,7 +26,7 @@ async function waitFor(url: string, attempts = 240): Promise<void> {
 }
 
 describe('logs', () => {
-  it('never carry a client secret, an access token or the gateway signing secret, even at trace level', async () => {
+  it("never carry a client secret, a person's password, an access or refresh token or the gateway signing secret, even at trace level", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'migran-logs-'));
     directories.push(dataDir);
     const signingSecret = randomBytes(32).toString('hex');
@@ -54,6 +55,7 @@ describe('logs', () => {
     hub.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => hub.once('exit', resolve));
     const base = `http://127.0.0.1:${gateway}`;
+    const refreshTokens: string[] = [];
     try {
       await waitFor(`${base}/ready`);
       const credentials = JSON.parse(
@@ -100,6 +102,17 @@ describe('logs', () => {
       await fetch(`${base}/graphql?query=${query}&variables=${variables}`, {
         headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
       });
+      // A person signing in to the console: a wrong password, the right one, a refresh.
+      const people = JSON.parse(await readFile(join(dataDir, 'demo-people.json'), 'utf8')) as DemoPerson[];
+      const person = people.find((candidate) => candidate.role === 'LTSA_OFFICER')!;
+      await signInToConsole(base, person.username, 'a-wrong-password-123');
+      const signedIn = await signInToConsole(base, person.username, person.password);
+      expect(signedIn.tokens?.refresh_token).toBeTruthy();
+      refreshTokens.push(signedIn.tokens!.refresh_token);
+      const renewed = (await (
+        await exchange(base, { grant_type: 'refresh_token', refresh_token: signedIn.tokens!.refresh_token })
+      ).json()) as { refresh_token: string };
+      refreshTokens.push(renewed.refresh_token);
     } finally {
       hub.kill('SIGTERM');
       await exited;
@@ -112,7 +125,14 @@ describe('logs', () => {
     const credentials = JSON.parse(
       await readFile(join(dataDir, 'demo-clients.json'), 'utf8'),
     ) as DemoCredentials[];
-    const secrets = [signingSecret, ...credentials.map((client) => client.clientSecret)];
+    const people = JSON.parse(await readFile(join(dataDir, 'demo-people.json'), 'utf8')) as DemoPerson[];
+    const secrets = [
+      signingSecret,
+      ...credentials.map((client) => client.clientSecret),
+      ...people.map((person) => person.password),
+      'a-wrong-password-123',
+      ...refreshTokens,
+    ];
     for (const line of logLines) {
       for (const secret of secrets) expect(line).not.toContain(secret);
       // No JWT (three base64url parts, the first an encoded JSON header).

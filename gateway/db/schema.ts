@@ -7,6 +7,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -20,6 +21,12 @@ export const institutionKind = gateway.enum('institution_kind', [
   'UNIVERSITY',
 ]);
 export const clientStatus = gateway.enum('client_status', ['ACTIVE', 'SUSPENDED']);
+/**
+ * A machine client holds a secret and acts for its institution (client credentials); the console
+ * is a public client (authorization code with PKCE) whose tokens act for the person signed in, so
+ * it belongs to no institution itself.
+ */
+export const clientType = gateway.enum('client_type', ['MACHINE', 'CONSOLE']);
 
 /** Member institutions as the authorization server knows them (the ministry keeps the public directory). */
 export const institutions = gateway.table('institutions', {
@@ -35,11 +42,11 @@ export const clients = gateway.table(
   'clients',
   {
     clientId: text('client_id').primaryKey(),
-    institutionId: uuid('institution_id')
-      .notNull()
-      .references(() => institutions.id),
-    /** scrypt hash of the client secret; the secret itself is never stored. */
-    secretHash: text('secret_hash').notNull(),
+    type: clientType('type').notNull().default('MACHINE'),
+    /** The institution a machine client acts for; null for the console (its people have one each). */
+    institutionId: uuid('institution_id').references(() => institutions.id),
+    /** scrypt hash of a machine client's secret (the secret itself is never stored); null for the console. */
+    secretHash: text('secret_hash'),
     /** Scopes the client may request; never more than its institution kind allows. */
     scopes: text('scopes').array().notNull(),
     label: text('label').notNull(),
@@ -125,6 +132,89 @@ export const idempotencyKeys = gateway.table(
   ],
 );
 
+/** What a person does at the hub; each role maps to scopes its institution's kind may hold (accounts.ts). */
+export const accountRole = gateway.enum('account_role', [
+  'LTSA_OFFICER',
+  'CASE_OFFICER',
+  'ANALYST',
+  'AUDITOR',
+  'TRAINING_REGISTRAR',
+  'MENTOR',
+  'INSTITUTION_ADMIN',
+]);
+export const accountStatus = gateway.enum('account_status', ['ACTIVE', 'DISABLED']);
+
+/** People who sign in to the console: a personal account of one institution, with one role. */
+export const accounts = gateway.table(
+  'accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    /** Lower case; unique in the hub. */
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: accountRole('role').notNull(),
+    /** scrypt hash; the password itself is never stored. */
+    passwordHash: text('password_hash').notNull(),
+    status: accountStatus('status').notNull().default('ACTIVE'),
+    /** Failed sign-ins since the last success; reaching the limit locks the account for a while. */
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Created by the demo seed; production refuses to start while one is active. */
+    demo: boolean('demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by'),
+  },
+  (table) => [
+    uniqueIndex('accounts_username_key').on(table.username),
+    index('accounts_institution_idx').on(table.institutionId),
+  ],
+);
+
+/**
+ * What the authorization server keeps between requests (sessions, interactions, authorization
+ * codes, refresh tokens, grants), as oidc-provider's adapter stores it: one row per artefact.
+ */
+export const oidcPayloads = gateway.table(
+  'oidc_payloads',
+  {
+    model: text('model').notNull(),
+    id: text('id').notNull(),
+    payload: jsonb('payload').notNull(),
+    grantId: text('grant_id'),
+    uid: text('uid'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.model, table.id] }),
+    index('oidc_payloads_grant_idx').on(table.grantId),
+    index('oidc_payloads_uid_idx').on(table.uid),
+    index('oidc_payloads_expires_idx').on(table.expiresAt),
+  ],
+);
+
+/**
+ * Console sessions ended before their tokens expired (signed out, account disabled): every service
+ * refuses a token of an ended session at once, as for a suspended client (`/.well-known/revoked-clients`).
+ */
+export const endedSessions = gateway.table('ended_sessions', {
+  grantId: text('grant_id').primaryKey(),
+  endedAt: timestamp('ended_at', { withTimezone: true }).notNull().defaultNow(),
+  /** After this no token of the session can be valid any more, so the row may go. */
+  forgetAfter: timestamp('forget_after', { withTimezone: true }).notNull(),
+});
+
+/** Keys that sign the authorization server's cookies (sessions, interactions); shared by every replica. */
+export const cookieKeys = gateway.table('cookie_keys', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  secret: text('secret').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type AccountRow = typeof accounts.$inferSelect;
 export type InstitutionRow = typeof institutions.$inferSelect;
 export type ClientRow = typeof clients.$inferSelect;
 export type SigningKeyRow = typeof signingKeys.$inferSelect;

@@ -2,8 +2,8 @@ import { count } from 'drizzle-orm';
 import type { Store } from '../../shared/db/database.js';
 import type { StoreName } from '../../shared/db/migrations.js';
 import type { World } from '../../shared/demo/world.js';
-import { institutions } from '../../gateway/db/schema.js';
-import { seedGateway, type DemoCredentials } from '../../gateway/seed.js';
+import { accounts, institutions } from '../../gateway/db/schema.js';
+import { seedGateway, seedPeople, type DemoCredentials, type DemoPerson } from '../../gateway/seed.js';
 import { workers } from '../../subgraphs/labour/db/schema.js';
 import { seedLabour } from '../../subgraphs/labour/db/seed.js';
 import { seedMinistry } from '../../subgraphs/ministry/db/seed.js';
@@ -41,4 +41,18 @@ export async function seedDemoHub(
   const [row] = await db.select({ rows: count() }).from(institutions);
   if ((row?.rows ?? 0) > 0) return null;
   return seedGateway(db, world);
+}
+
+/**
+ * Creates the demo people (one per role and institution kind) when the hub has no accounts yet,
+ * also in a data directory seeded before accounts existed; returns them with their passwords.
+ */
+export async function seedDemoPeople(
+  storeFor: (name: StoreName) => Store,
+  world: World,
+): Promise<DemoPerson[] | null> {
+  const { db } = storeFor('gateway');
+  const [row] = await db.select({ rows: count() }).from(accounts);
+  if ((row?.rows ?? 0) > 0) return null;
+  return seedPeople(db, world);
 }

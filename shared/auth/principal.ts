@@ -40,6 +40,14 @@ export const SCOPES_BY_KIND: Readonly<Record<InstitutionKind, readonly Scope[]>>
   UNIVERSITY: ['workers:read', 'mentoring:write', 'stats:read'],
 };
 
+/** A person signed in to the console: their account is the token's subject. */
+export interface Person {
+  readonly accountId: string;
+  readonly role: string;
+  /** The console session (the OAuth grant); ending it ends every token of it at once. */
+  readonly sessionId: string;
+}
+
 /** Who a request acts for: one client of one institution, established from a verified token. */
 export interface Principal {
   readonly clientId: string;
@@ -48,6 +56,16 @@ export interface Principal {
   /** Region a labour office serves (Kemendagri code); null for other kinds. */
   readonly regionCode: string | null;
   readonly scopes: ReadonlySet<Scope>;
+  /** The person acting, for a console token; null for a machine client (which may name one in `X-Acting-Subject`). */
+  readonly person: Person | null;
+}
+
+/**
+ * Whose budget and keys a request uses (rate limits, idempotency keys): a machine client's own,
+ * or, through the console, each person's, so that one busy officer cannot slow another down.
+ */
+export function callerKey(principal: Principal): string {
+  return principal.person ? `${principal.clientId}#${principal.person.accountId}` : principal.clientId;
 }
 
 /** Facts about one request that travel with it for the access log (X-Road's UserId and Issue). */
@@ -56,7 +74,7 @@ export interface RequestMeta {
   readonly requestId: string;
   /** The id the client gave its request (`X-Request-Id`), kept beside the hub's for the client's own correlation. */
   readonly clientRequestId: string | null;
-  /** The person acting through the client system, as the client reports them. */
+  /** The person acting: signed in to the console (their account id), or as a machine client reports them. */
   readonly actingSubject: string | null;
   readonly purpose: string | null;
   readonly caseReference: string | null;

@@ -18,6 +18,10 @@ const hubClaims = z.object({
   institution_kind: z.enum(INSTITUTION_KINDS),
   region_code: z.string().nullable().optional(),
   scope: z.string(),
+  sub: z.string().min(1),
+  /** Console tokens only: the person's role and session (shared/auth/principal.ts `Person`). */
+  account_role: z.string().min(1).optional(),
+  sid: z.string().min(1).optional(),
 });
 
 export interface TokenVerifierOptions {
@@ -27,6 +31,8 @@ export interface TokenVerifierOptions {
   readonly audience: string;
   /** The kill switch: a suspended client's still-valid tokens are refused. */
   readonly isSuspended?: (clientId: string) => Promise<boolean>;
+  /** A console session that was ended (signed out): its still-valid tokens are refused. */
+  readonly isSessionEnded?: (sessionId: string) => Promise<boolean>;
 }
 
 export type TokenVerifier = (authorizationHeader: string | undefined) => Promise<Principal>;
@@ -60,6 +66,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (await options.isSuspended?.(principal.clientId)) {
         throw new UnauthenticatedError('This client has been suspended.');
       }
+      if (principal.person && (await options.isSessionEnded?.(principal.person.sessionId))) {
+        throw new UnauthenticatedError('This session has ended; sign in again.');
+      }
       return principal;
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
@@ -80,19 +89,25 @@ function bearerToken(header: string | undefined): string {
 function principalFromClaims(payload: unknown): Principal {
   const claims = hubClaims.safeParse(payload);
   if (!claims.success) throw new UnauthenticatedError('The access token is not valid.');
-  const { client_id, institution_id, institution_kind, region_code, scope } = claims.data;
+  const { client_id, institution_id, institution_kind, region_code, scope, sub, account_role, sid } =
+    claims.data;
   const allowed = new Set<string>(SCOPES_BY_KIND[institution_kind]);
   const scopes = scope.split(' ').filter((s) => s !== '');
   const consistent =
     scopes.every((s) => allowed.has(s) && (SCOPES as readonly string[]).includes(s)) &&
     (institution_kind === 'LABOUR_OFFICE') === (typeof region_code === 'string' && region_code !== '') &&
     (region_code == null || isWithinRegion(region_code, region_code.slice(0, 2)));
-  if (!consistent) throw new UnauthenticatedError('The access token is not valid.');
+  // A person's token names the person (a UUID) and the session; a machine token neither.
+  const person = account_role !== undefined || sid !== undefined;
+  if (!consistent || (person && (!account_role || !sid || !/^[0-9a-f-]{36}$/.test(sub)))) {
+    throw new UnauthenticatedError('The access token is not valid.');
+  }
   return {
     clientId: client_id,
     institutionId: institution_id,
     institutionKind: institution_kind,
     regionCode: region_code ?? null,
     scopes: new Set(scopes as Scope[]),
+    person: person && account_role && sid ? { accountId: sub, role: account_role, sessionId: sid } : null,
   };
 }

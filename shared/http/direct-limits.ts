@@ -1,3 +1,4 @@
+import { callerKey } from '../auth/principal.js';
 import type { FastifyInstance } from 'fastify';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { HubConfig } from '../config.js';
@@ -39,7 +40,7 @@ export function installDirectLimits(app: FastifyInstance, options: DirectLimitOp
     } catch {
       return undefined; // Apollo's context verifies the token again and answers as it always has.
     }
-    const rate = rates.consume(principal.institutionKind, principal.clientId);
+    const rate = rates.consume(principal.institutionKind, callerKey(principal));
     if (!rate.allowed) return sendRateLimited(reply, rate);
 
     const post = request.method === 'POST';

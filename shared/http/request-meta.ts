@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { HEADERS, type RequestMeta } from '../auth/principal.js';
+import { HEADERS, type Person, type RequestMeta } from '../auth/principal.js';
 
 const PRINTABLE = /^[\p{L}\p{N}\p{P}\p{Zs}]*$/u;
 
@@ -28,7 +28,7 @@ export function requestIdHeader(headers: IncomingHttpHeaders, name: string): str
 export function requestMetaOf(
   headers: IncomingHttpHeaders,
   requestId: string,
-  options: { readonly forwardedByGateway?: boolean } = {},
+  options: { readonly forwardedByGateway?: boolean; readonly person?: Person | null } = {},
 ): RequestMeta {
   return {
     requestId,
@@ -36,7 +36,11 @@ export function requestMetaOf(
       headers,
       options.forwardedByGateway ? HEADERS.clientRequestId : HEADERS.requestId,
     ),
-    actingSubject: headerText(headers, HEADERS.actingSubject, 200),
+    // A person signed in to the console is the acting subject, whatever a header says; a machine
+    // client reports the person it acts for itself.
+    actingSubject: options.person
+      ? options.person.accountId
+      : headerText(headers, HEADERS.actingSubject, 200),
     purpose: headerText(headers, HEADERS.purpose, 200),
     caseReference: headerText(headers, HEADERS.caseReference, 100),
   };

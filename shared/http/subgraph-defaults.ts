@@ -31,6 +31,7 @@ export function defaultTokenVerifier(
     issuer: config.tokens.issuer,
     audience: config.tokens.audience,
     isSuspended: (clientId) => revocations.isSuspended(clientId),
+    isSessionEnded: (sessionId) => revocations.isSessionEnded(sessionId),
   });
 }
 

@@ -137,7 +137,10 @@ export async function createSubgraphService<TContext extends RequestContext>(
       const requestId = viaGateway
         ? (requestIdHeader(request.headers, HEADERS.requestId) ?? request.id)
         : request.id;
-      const meta = requestMetaOf(request.headers, requestId, { forwardedByGateway: viaGateway });
+      const meta = requestMetaOf(request.headers, requestId, {
+        forwardedByGateway: viaGateway,
+        person: principal.person,
+      });
       return options.createContext({
         principal,
         meta,

@@ -14,6 +14,8 @@ export interface TestIdentity {
   readonly scopes?: readonly Scope[];
   readonly clientId?: string;
   readonly expiresInSeconds?: number;
+  /** A console token: the person signed in (their account is the subject) and their session. */
+  readonly person?: { readonly accountId: string; readonly role: string; readonly sessionId: string };
 }
 
 /**
@@ -35,11 +37,12 @@ export async function createTestIssuer() {
       institution_kind: identity.kind,
       region_code: regionCode,
       scope: (identity.scopes ?? SCOPES_BY_KIND[identity.kind]).join(' '),
+      ...(identity.person ? { account_role: identity.person.role, sid: identity.person.sessionId } : {}),
     })
       .setProtectedHeader({ alg: 'ES256', kid })
       .setIssuer(TEST_ISSUER)
       .setAudience(TEST_AUDIENCE)
-      .setSubject(identity.clientId ?? `test-${identity.kind.toLowerCase()}`)
+      .setSubject(identity.person?.accountId ?? identity.clientId ?? `test-${identity.kind.toLowerCase()}`)
       .setIssuedAt()
       .setJti(randomUUID())
       .setExpirationTime(`${identity.expiresInSeconds ?? 300}s`)

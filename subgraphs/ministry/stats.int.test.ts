@@ -104,6 +104,19 @@ describe('regionStats', () => {
     });
   });
 
+  it('without a parent, returns the national view: one cell per province', async () => {
+    const response = await hub.request<{ regionStats: Cell[] }>(
+      MINISTRY,
+      'query($year: Int!) { regionStats(year: $year) { regionCode casesOpened { value suppressed } } }',
+      { year: YEAR },
+    );
+    expect(response.errors).toEqual([]);
+    const rows = response.data?.regionStats ?? [];
+    expect(rows).toHaveLength(38);
+    expect(rows.every((row) => /^\d{2}$/.test(row.regionCode))).toBe(true);
+    expect(rows.find((row) => row.regionCode === '35')?.casesOpened.value).toBeGreaterThan(0);
+  });
+
   it('suppresses small cells for those not entitled to exact figures, and the cells that would give them away', async () => {
     const provider = await cells(TRAINING_PROVIDER, '35.07');
     // Kabupaten Malang's 7 cases are 6 in Kalipare and 1 in Kepanjen: with the regency's total

@@ -634,7 +634,10 @@ export type Query = {
   placementAgency: Maybe<PlacementAgency>;
   /** A region by Kemendagri code. */
   region: Maybe<Region>;
-  /** The cross-region view: one row per child region of `parentCode` for the year, each contributed to by every institution. */
+  /**
+   * The cross-region view: one row per child region of `parentCode` for the year, each contributed to
+   * by every institution; without `parentCode`, one row per province (the national view).
+   */
   regionStats: Array<RegionStats>;
   /** Child regions of a region (regencies of a province, kecamatan of a regency, villages of a kecamatan). */
   regions: Array<Region>;
@@ -689,7 +692,7 @@ export type QueryRegionArgs = {
 
 
 export type QueryRegionStatsArgs = {
-  parentCode: Scalars['String']['input'];
+  parentCode?: InputMaybe<Scalars['String']['input']>;
   year: Scalars['Int']['input'];
 };
 
@@ -1189,7 +1192,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   placementAgencies?: Resolver<Array<ResolversTypes['PlacementAgency']>, ParentType, ContextType, Partial<QueryPlacementAgenciesArgs>>;
   placementAgency?: Resolver<Maybe<ResolversTypes['PlacementAgency']>, ParentType, ContextType, RequireFields<QueryPlacementAgencyArgs, 'id'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
-  regionStats?: Resolver<Array<ResolversTypes['RegionStats']>, ParentType, ContextType, RequireFields<QueryRegionStatsArgs, 'parentCode' | 'year'>>;
+  regionStats?: Resolver<Array<ResolversTypes['RegionStats']>, ParentType, ContextType, RequireFields<QueryRegionStatsArgs, 'year'>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionsArgs, 'parentCode'>>;
 }>;
 

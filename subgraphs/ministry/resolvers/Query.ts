@@ -75,7 +75,11 @@ export const Query: QueryResolvers = {
     return rows;
   },
   regionStats: async (_parent, { parentCode, year }, context) => {
-    const code = parseInput(statsParentCode, parentCode, 'parentCode');
+    // Without a parent: the provinces, the national view ('' is the nation's code in the tree).
+    const code =
+      parentCode === null || parentCode === undefined
+        ? ''
+        : parseInput(statsParentCode, parentCode, 'parentCode');
     const validYear = parseInput(statsYear, year, 'year');
     assertCanReadStats(context.principal);
     const children = await childRegions(code, context);

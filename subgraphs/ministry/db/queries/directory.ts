@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '../../../../shared/db/database.js';
 import type { InstitutionKind } from '../../../../shared/auth/principal.js';
 import { institutions, regions, type InstitutionRow, type RegionRow } from '../schema.js';
@@ -12,15 +12,20 @@ export async function findRegionsByCodes(db: Database, codes: readonly string[])
     .where(inArray(regions.code, [...codes]));
 }
 
-/** Ordered by code, which is the Kemendagri order. */
+/** Ordered by code, which is the Kemendagri order; the parent code '' stands for the nation (its children are the provinces). */
 export async function findRegionsByParentCodes(
   db: Database,
   parentCodes: readonly string[],
 ): Promise<RegionRow[]> {
+  const codes = parentCodes.filter((code) => code !== '');
+  const conditions = [
+    ...(codes.length > 0 ? [inArray(regions.parentCode, codes)] : []),
+    ...(parentCodes.includes('') ? [isNull(regions.parentCode)] : []),
+  ];
   return db
     .select()
     .from(regions)
-    .where(inArray(regions.parentCode, [...parentCodes]))
+    .where(or(...conditions))
     .orderBy(asc(regions.code));
 }
 

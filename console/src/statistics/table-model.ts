@@ -1,0 +1,126 @@
+import type { RegionStatsViewQuery } from '../graphql/__generated__/graphql.js';
+
+export type StatsRow = RegionStatsViewQuery['regionStats'][number];
+
+export const COUNT_MEASURES = ['departed', 'returned', 'casesOpened', 'certified', 'mentored'] as const;
+export type CountMeasure = (typeof COUNT_MEASURES)[number];
+export type Measure = CountMeasure | 'casesPerThousandDepartures';
+/** The table's columns after the region, in order. */
+export const MEASURES: readonly Measure[] = [
+  'departed',
+  'returned',
+  'casesOpened',
+  'casesPerThousandDepartures',
+  'certified',
+  'mentored',
+];
+/** What the chart can show: the five measures of the cross-region picture. */
+export const CHART_MEASURES: readonly Measure[] = [
+  'departed',
+  'returned',
+  'casesPerThousandDepartures',
+  'certified',
+  'mentored',
+];
+
+/** One cell as shown: a number, withheld by disclosure control, or nothing to show (a rate without departures). */
+export type Cell =
+  | { readonly kind: 'value'; readonly value: number }
+  | { readonly kind: 'suppressed' }
+  | { readonly kind: 'none' };
+
+export interface TableRow {
+  readonly code: string;
+  readonly name: string;
+  /** Whether the region has child regions with statistics (province and regency do; kecamatan not). */
+  readonly drillable: boolean;
+  readonly cells: Readonly<Record<Measure, Cell>>;
+}
+
+export function rowOf(stats: StatsRow): TableRow {
+  const count = (measure: CountMeasure): Cell => {
+    const { value, suppressed } = stats[measure];
+    return suppressed || value === null || value === undefined
+      ? { kind: 'suppressed' }
+      : { kind: 'value', value };
+  };
+  const departed = count('departed');
+  const cases = count('casesOpened');
+  const rate: Cell =
+    stats.casesPerThousandDepartures !== null && stats.casesPerThousandDepartures !== undefined
+      ? { kind: 'value', value: stats.casesPerThousandDepartures }
+      : departed.kind === 'suppressed' || cases.kind === 'suppressed'
+        ? { kind: 'suppressed' }
+        : { kind: 'none' };
+  return {
+    code: stats.region.code,
+    name: stats.region.name,
+    drillable: stats.region.level === 'PROVINCE' || stats.region.level === 'REGENCY',
+    cells: {
+      departed,
+      returned: count('returned'),
+      casesOpened: cases,
+      casesPerThousandDepartures: rate,
+      certified: count('certified'),
+      mentored: count('mentored'),
+    },
+  };
+}
+
+/**
+ * The totals row: each count summed over the rows shown, withheld when any of its cells is (a
+ * sum of published cells would be a lower bound dressed as a total); the rate from the totals.
+ */
+export function totalsOf(rows: readonly TableRow[]): Readonly<Record<Measure, Cell>> {
+  const sum = (measure: CountMeasure): Cell => {
+    let total = 0;
+    for (const row of rows) {
+      const cell = row.cells[measure];
+      if (cell.kind === 'suppressed') return { kind: 'suppressed' };
+      if (cell.kind === 'value') total += cell.value;
+    }
+    return { kind: 'value', value: total };
+  };
+  const departed = sum('departed');
+  const cases = sum('casesOpened');
+  const rate: Cell =
+    departed.kind === 'value' && cases.kind === 'value'
+      ? departed.value > 0
+        ? { kind: 'value', value: Math.round((cases.value / departed.value) * 10_000) / 10 }
+        : { kind: 'none' }
+      : { kind: 'suppressed' };
+  return {
+    departed,
+    returned: sum('returned'),
+    casesOpened: cases,
+    casesPerThousandDepartures: rate,
+    certified: sum('certified'),
+    mentored: sum('mentored'),
+  };
+}
+
+export type SortKey = 'name' | Measure;
+export interface Sort {
+  readonly key: SortKey;
+  readonly direction: 'ascending' | 'descending';
+}
+
+/** Sorted rows; withheld and empty cells go last in either direction (their order is not known). */
+export function sortRows(rows: readonly TableRow[], sort: Sort): TableRow[] {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    if (sort.key === 'name') return sign * a.name.localeCompare(b.name, 'id');
+    const x = a.cells[sort.key];
+    const y = b.cells[sort.key];
+    if (x.kind !== 'value' || y.kind !== 'value') {
+      if (x.kind === 'value') return -1;
+      if (y.kind === 'value') return 1;
+      return a.name.localeCompare(b.name, 'id');
+    }
+    return sign * (x.value - y.value) || a.name.localeCompare(b.name, 'id');
+  });
+}
+
+export function isRate(measure: Measure): boolean {
+  return measure === 'casesPerThousandDepartures';
+}

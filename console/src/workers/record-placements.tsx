@@ -1,0 +1,89 @@
+import type { ApiError } from '../api/errors.js';
+import { formatCountry, formatDate, formatMoney } from '../i18n/format.js';
+import { useT } from '../i18n/index.js';
+import { Facts, RecordSection } from '../ui/section.js';
+import type { RecordWorker } from './record.js';
+
+/** Placements abroad with the ministry's compliance check of each (licence, job order, documents). */
+export function PlacementsSection({
+  worker,
+  errors,
+}: {
+  readonly worker: RecordWorker;
+  readonly errors: readonly ApiError[];
+}) {
+  const { t, language } = useT();
+  return (
+    <RecordSection
+      id="placements"
+      title={t('workers.record.placements')}
+      path={['worker', 'placements']}
+      errors={errors}
+      items={worker.placements}
+    >
+      <ul class="cards">
+        {(worker.placements ?? []).map((placement) => (
+          <li key={placement.id} class="card">
+            <p class="card-title">
+              {t(`enums.Occupation.${placement.occupation}`)} ·{' '}
+              {formatCountry(placement.destinationCountry, language)} ·{' '}
+              {t(`enums.PlacementStatus.${placement.status}`)}
+            </p>
+            <Facts
+              rows={[
+                [t('placements.scheme'), t(`enums.PlacementScheme.${placement.scheme}`)],
+                [t('placements.channel'), t(`enums.PlacementChannel.${placement.channel}`)],
+                [
+                  t('placements.agency'),
+                  placement.agency
+                    ? `${placement.agency.name} (${t(`enums.LicenceStatus.${placement.agency.licenceStatus}`)})`
+                    : null,
+                ],
+                [t('placements.employer'), placement.employerName],
+                [t('placements.sector'), t(`enums.Sector.${placement.sector}`)],
+                [
+                  t('placements.wage'),
+                  placement.monthlyWage !== null &&
+                  placement.monthlyWage !== undefined &&
+                  placement.wageCurrency
+                    ? formatMoney(placement.monthlyWage, language, placement.wageCurrency)
+                    : null,
+                ],
+                placement.departureDate
+                  ? [t('placements.departure'), formatDate(placement.departureDate, language)]
+                  : [t('placements.plannedDeparture'), formatDate(placement.plannedDepartureDate, language)],
+                placement.actualReturnDate
+                  ? [t('placements.return'), formatDate(placement.actualReturnDate, language)]
+                  : [t('placements.expectedReturn'), formatDate(placement.expectedReturnDate, language)],
+                [
+                  t('placements.returnReason'),
+                  placement.returnReason ? t(`enums.ReturnReason.${placement.returnReason}`) : null,
+                ],
+              ]}
+            />
+            <div class={`compliance ${placement.compliance.compliant ? 'compliance-ok' : 'compliance-bad'}`}>
+              <p class="compliance-verdict">
+                {placement.compliance.compliant ? t('compliance.compliant') : t('compliance.notCompliant')}{' '}
+                <span class="hint">
+                  {t('compliance.checkedOn', { date: formatDate(placement.compliance.checkedOn, language) })}
+                </span>
+              </p>
+              {placement.compliance.findings.length > 0 ? (
+                <ul class="findings">
+                  {placement.compliance.findings.map((finding) => (
+                    <li key={finding.code}>
+                      <span class={`badge ${finding.severity === 'VIOLATION' ? 'badge-bad' : 'badge-warn'}`}>
+                        {t(`enums.FindingSeverity.${finding.severity}`)}
+                      </span>{' '}
+                      {t(`enums.ComplianceFindingCode.${finding.code}`)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </RecordSection>
+  );
+}

@@ -1,0 +1,187 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkScreen,
+  chromiumMissing,
+  openBrowser,
+  signIn,
+  watchedPage,
+  type TestBrowser,
+  type WatchedPage,
+} from '../helpers/browser.js';
+import { consolePerson } from '../helpers/console-people.js';
+import { startTestHub, type TestHub } from '../helpers/hub.js';
+import { buildStatisticsWorld } from '../helpers/statistics-world.js';
+
+// The analyst's cross-region view: Jawa Timur's regencies, a drill-down to the kecamatan of one,
+// sorting, the year, a CSV that holds exactly the table, and suppressed cells for an outsider.
+
+let hub: TestHub;
+let browser: TestBrowser;
+let ministry: WatchedPage;
+let outsider: WatchedPage;
+
+beforeAll(async () => {
+  if (chromiumMissing) return;
+  [hub, browser] = await Promise.all([startTestHub(), openBrowser()]);
+  await buildStatisticsWorld(hub);
+  const kemenko = await hub.client('MINISTRY', { name: 'Kemenko PM', scopes: ['stats:read'] });
+  const blitar = await hub.client('LABOUR_OFFICE', {
+    regionCode: '35.05',
+    name: 'Disnaker Kabupaten Blitar',
+  });
+  const analyst = await consolePerson(hub, kemenko.institutionId, 'ANALYST', 'Dewi Lestari');
+  const regional = await consolePerson(hub, blitar.institutionId, 'ANALYST', 'Agus Santoso');
+  [ministry, outsider] = await Promise.all([
+    watchedPage(browser, hub.gatewayUrl),
+    watchedPage(browser, hub.gatewayUrl),
+  ]);
+  await signIn(ministry.page, hub.gatewayUrl, analyst.username, analyst.password);
+  await signIn(outsider.page, hub.gatewayUrl, regional.username, regional.password);
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+});
+
+/** The table as a person reads it: header cells, then each body and footer row's cells. */
+async function tableText(page: Page): Promise<string[][]> {
+  return page.locator('table.stats-table tr').evaluateAll((rows) =>
+    rows.map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => {
+        const code = cell.querySelector('.sub')?.textContent ?? '';
+        const text = (cell.textContent ?? '').replace(code, '').replace(/[▲▼↕]/g, '').trim();
+        return code ? `${code} ${text}` : text;
+      }),
+    ),
+  );
+}
+
+/** A downloaded CSV as the same grid: the code column joined to the name, as the table shows them. */
+function csvGrid(csv: string): string[][] {
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
+  return lines.map((line, index) => {
+    const cells = line.split(',');
+    const [code = '', name = '', ...values] = cells;
+    const label = index === 0 ? name : code ? `${code} ${name}` : name;
+    return [label, ...values];
+  });
+}
+
+/** Screen numbers ("1.234", "12,5") as the CSV writes them ("1234", "12.5"); words stay. */
+function plain(cell: string): string {
+  return /^[\d.,]+$/.test(cell) ? cell.replace(/\./g, '').replace(',', '.') : cell === '–' ? '' : cell;
+}
+
+async function downloadCsv(page: Page): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Unduh CSV' }).click(),
+  ]);
+  return readFile((await download.path()) ?? '', 'utf8');
+}
+
+describe.skipIf(chromiumMissing)(
+  `the analyst's cross-region view ${chromiumMissing ? `(skipped: ${chromiumMissing})` : ''}`,
+  () => {
+    it("opens on Jawa Timur's regencies for last year, with a totals row and a chart", async () => {
+      const { page } = ministry;
+      const year = new Date().getFullYear() - 1;
+      await page.getByRole('heading', { level: 1, name: `Jawa Timur, ${year}` }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/statistics');
+      const table = await tableText(page);
+      expect(table[0]).toEqual([
+        'Wilayah',
+        'Keberangkatan',
+        'Kepulangan',
+        'Pengaduan',
+        'Pengaduan per 1.000 keberangkatan',
+        'Tersertifikasi',
+        'Didampingi',
+      ]);
+      expect(table.some((row) => row[0] === '35.07 Kabupaten Malang')).toBe(true);
+      expect(table.at(-1)?.[0]).toBe('Jumlah');
+      await page.locator('canvas[role=img]').waitFor();
+      const check = await checkScreen(page, 'analyst-province');
+      expect(check.accessibility).toEqual([]);
+      expect(check.phoneOverflow).toBeLessThanOrEqual(0);
+    });
+
+    it('drills down to the kecamatan of Kabupaten Malang, sorts by departures and exports exactly the table as CSV', async () => {
+      const { page } = ministry;
+      await page.getByRole('link', { name: 'Rincian Kabupaten Malang' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Kabupaten Malang, / }).waitFor();
+      const crumbs = page.getByRole('navigation', { name: 'Tingkat wilayah' });
+      expect(await crumbs.getByRole('listitem').allTextContents()).toEqual([
+        'Jawa Timur',
+        'Kabupaten Malang',
+      ]);
+      await page.getByRole('button', { name: /^Keberangkatan/ }).click();
+      expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+      // Sorting by keyboard keeps the focus on the header's button (the screen's heading takes it only on arrival).
+      await page.keyboard.press('Enter');
+      expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Keberangkatan/);
+      await page.keyboard.press('Enter');
+      expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+      const table = await tableText(page);
+      const departures = table.slice(1, -1).map((row) => Number(plain(row[1] ?? '')));
+      expect(departures.length).toBeGreaterThan(20);
+      expect(departures).toEqual([...departures].sort((a, b) => b - a));
+      expect(table.slice(1, -1).every((row) => row[0]?.startsWith('35.07.'))).toBe(true);
+
+      const csv = await downloadCsv(page);
+      expect(csv.startsWith('\uFEFFKode wilayah,Wilayah,Keberangkatan,')).toBe(true);
+      expect(csvGrid(csv)).toEqual(table.map((row, index) => (index === 0 ? row : row.map(plain))));
+      const check = await checkScreen(page, 'analyst-regency');
+      expect(check.accessibility).toEqual([]);
+      expect(check.phoneOverflow).toBeLessThanOrEqual(0);
+    });
+
+    it('changes the year and goes back up by the breadcrumb', async () => {
+      const { page } = ministry;
+      await page.getByLabel('Tahun').selectOption('2026');
+      await page.getByRole('heading', { level: 1, name: 'Kabupaten Malang, 2026' }).waitFor();
+      expect(new URL(page.url()).search).toBe('?year=2026');
+      await page
+        .getByRole('navigation', { name: 'Tingkat wilayah' })
+        .getByRole('link', { name: 'Jawa Timur' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Jawa Timur, 2026' }).waitFor();
+      expect(ministry.offOrigin()).toEqual([]);
+      expect(await ministry.cspViolations()).toEqual([]);
+    });
+
+    it("shows another region's small cells to a labour office's analyst as suppressed, on screen and in the CSV", async () => {
+      const { page } = outsider;
+      await page.goto(`${hub.gatewayUrl}/statistics/35.07?year=2025`);
+      await page.getByRole('heading', { level: 1, name: 'Kabupaten Malang, 2025' }).waitFor();
+      expect(await page.locator('table.stats-table tbody .suppressed').count()).toBeGreaterThan(0);
+      expect(await page.locator('#suppression-note').textContent()).toContain(
+        'kontrol pengungkapan statistik',
+      );
+      const table = await tableText(page);
+      const csv = await downloadCsv(page);
+      expect(csvGrid(csv)).toEqual(table.map((row, index) => (index === 0 ? row : row.map(plain))));
+      expect(csv).toContain(',disembunyikan');
+      const check = await checkScreen(page, 'analyst-suppressed');
+      expect(check.accessibility).toEqual([]);
+      expect(outsider.offOrigin()).toEqual([]);
+    });
+
+    it("refuses the officer's screens to an analyst in the catalogue's words", async () => {
+      const { page } = ministry;
+      await page.goto(`${hub.gatewayUrl}/workers`);
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toBe('Anda tidak berwenang melihat atau melakukan ini.');
+      expect(await page.getByRole('navigation', { name: 'Menu utama' }).textContent()).toBe(
+        'Statistik wilayah',
+      );
+    });
+  },
+);

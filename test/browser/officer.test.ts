@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { composeNik } from '../../shared/validation/nik.js';
+import { buildAccessWorld, type AccessWorld } from '../helpers/access-world.js';
+import {
+  checkScreen,
+  chromiumMissing,
+  openBrowser,
+  SCREENS_DIR,
+  signIn,
+  watchedPage,
+  type TestBrowser,
+  type WatchedPage,
+} from '../helpers/browser.js';
+import { consolePerson } from '../helpers/console-people.js';
+import { startTestHub, type TestHub } from '../helpers/hub.js';
+
+// The LTSA officer at the desk: finds a worker by name and NIK, reads her record as all four
+// institutions know it, prints her access report; a worker of another region is not there.
+
+let hub: TestHub;
+let browser: TestBrowser;
+let world: AccessWorld;
+let watched: WatchedPage;
+let officer: Awaited<ReturnType<typeof consolePerson>>;
+const NIK = composeNik('35.07.11', '1987-04-12', 'FEMALE', 901);
+
+beforeAll(async () => {
+  if (chromiumMissing) return;
+  [hub, browser] = await Promise.all([startTestHub(), openBrowser()]);
+  world = await buildAccessWorld(hub);
+  officer = await consolePerson(hub, world.clients.malang.institutionId, 'LTSA_OFFICER', 'Sri Wahyuni');
+  watched = await watchedPage(browser, hub.gatewayUrl);
+  await signIn(watched.page, hub.gatewayUrl, officer.username, officer.password);
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+});
+
+describe.skipIf(chromiumMissing)(
+  `the LTSA officer's screens ${chromiumMissing ? `(skipped: ${chromiumMissing})` : ''}`,
+  () => {
+    it('lands on the worker search with her name, role and institution in the header', async () => {
+      const { page } = watched;
+      await page.getByRole('heading', { name: 'Cari pekerja' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/workers');
+      const banner = await page.getByRole('banner').textContent();
+      expect(banner).toContain('Sri Wahyuni');
+      expect(banner).toContain('Petugas LTSA');
+      expect(banner).toContain('Disnaker Kabupaten Malang');
+      expect(await page.getByRole('navigation', { name: 'Menu utama' }).textContent()).toBe('Pekerja');
+      await page.getByRole('heading', { name: /pekerja ditemukan/ }).waitFor();
+      const check = await checkScreen(page, 'officer-worker-search');
+      expect(check.accessibility).toEqual([]);
+      expect(check.phoneOverflow).toBeLessThanOrEqual(0);
+    });
+
+    it('finds a worker by name and by NIK, and explains a NIK that cannot be one beside the field', async () => {
+      const { page } = watched;
+      await page.getByLabel('Nama', { exact: true }).fill('Matrix');
+      await page.getByRole('button', { name: 'Cari', exact: true }).click();
+      await page.getByRole('heading', { name: '1 pekerja ditemukan' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Matrix Worker 901' }).count()).toBe(1);
+      expect(new URL(page.url()).search).toBe('?name=Matrix');
+
+      await page.getByRole('button', { name: 'Hapus filter' }).click();
+      await page.getByLabel('NIK', { exact: true }).fill('3507 123');
+      await page.getByRole('button', { name: 'Cari', exact: true }).click();
+      expect(await page.locator('#search-nik-problem').textContent()).toBe('NIK terdiri dari 16 angka.');
+      expect(await page.getByLabel('NIK', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+
+      await page.getByLabel('NIK', { exact: true }).fill(NIK);
+      await page.getByRole('button', { name: 'Cari', exact: true }).click();
+      await page.getByRole('region', { name: 'Pekerja dengan NIK ini' }).waitFor();
+      expect(await page.locator('td.nik').textContent()).toBe(NIK);
+    });
+
+    it('shows her record from all four institutions: identity, documents, placements with compliance, consents, cases, training, certificates, mentoring', async () => {
+      const { page } = watched;
+      await page.getByRole('link', { name: 'Matrix Worker 901' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Matrix Worker 901' }).waitFor();
+      for (const section of [
+        'Identitas',
+        'Dokumen',
+        'Penempatan',
+        'Persetujuan berbagi data',
+        'Pengaduan',
+        'Pelatihan',
+        'Sertifikat kompetensi',
+        'Pendampingan',
+      ]) {
+        expect(await page.getByRole('heading', { level: 2, name: section }).count(), section).toBe(1);
+      }
+      const text = (await page.getByRole('main').textContent()) ?? '';
+      expect(text).toContain(NIK);
+      expect(text).toContain('12 April 1987');
+      expect(text).toContain('Paspor');
+      expect(text).toContain('Penata laksana rumah tangga');
+      expect(text).toContain('Gaji tidak dibayar');
+      expect(text).toContain('Housekeeping (competency)');
+      expect(text).toContain('Rencana usaha');
+      expect(text).not.toContain('Private note of the mentor.');
+      const check = await checkScreen(page, 'officer-worker-record');
+      expect(check.accessibility).toEqual([]);
+      expect(check.phoneOverflow).toBeLessThanOrEqual(0);
+    });
+
+    it('switches her record to English and back', async () => {
+      const { page } = watched;
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Identity' }).waitFor();
+      expect(await page.getByRole('main').textContent()).toContain('Unpaid wages');
+      await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Identitas' }).waitFor();
+    });
+
+    it('prints her access report on A4, filtered by action, with the NIK lookup she just made', async () => {
+      const { page } = watched;
+      await page.getByRole('link', { name: 'Riwayat akses data' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Riwayat akses data Matrix Worker 901' }).waitFor();
+      await page.getByLabel('Tindakan').selectOption('LOOKUP');
+      await page.getByText(/akses tercatat sesuai saringan/).waitFor();
+      const rows = page.locator('table.access-table tbody tr');
+      expect(await rows.count()).toBeGreaterThanOrEqual(1);
+      expect(await rows.first().textContent()).toContain('Mencari dengan NIK');
+      await page.getByLabel('Tindakan').selectOption('');
+      const check = await checkScreen(page, 'officer-access-report');
+      expect(check.accessibility).toEqual([]);
+      expect(check.phoneOverflow).toBeLessThanOrEqual(0);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByRole('banner').isVisible()).toBe(false);
+      expect(await page.getByLabel('Tindakan').isVisible()).toBe(false);
+      expect(await page.getByText(/^Dicetak .* dari Migran Center\.$/).isVisible()).toBe(true);
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await page.screenshot({ path: join(SCREENS_DIR, 'officer-access-report-print.png'), fullPage: true });
+      await page.pdf({
+        path: join(SCREENS_DIR, 'officer-access-report.pdf'),
+        format: 'A4',
+        printBackground: false,
+      });
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1280, height: 800 });
+    });
+
+    it('gets a worker of another region exactly as one that does not exist', async () => {
+      const { page } = watched;
+      await page.goto(`${hub.gatewayUrl}/workers/${world.ids.blitarWorkerId}`);
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toBe('Data tidak ditemukan, atau tidak termasuk kewenangan institusi Anda.');
+    });
+
+    it('sent nothing off the origin and broke no rule of the page’s policy', async () => {
+      expect(watched.offOrigin()).toEqual([]);
+      expect(await watched.cspViolations()).toEqual([]);
+    });
+
+    it('signs out: the session ends and the console asks to sign in again', async () => {
+      const { page } = watched;
+      await page.getByRole('button', { name: 'Keluar' }).click();
+      await page.getByRole('status').filter({ hasText: 'Anda telah keluar.' }).waitFor();
+      await page.goto(`${hub.gatewayUrl}/workers`);
+      await page.getByRole('button', { name: 'Masuk' }).waitFor();
+      // At a shared desk the next "Masuk" asks for a password again (prompt=login).
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.locator('input[name=password]').waitFor();
+    });
+
+    it('an ended session (a refused refresh) brings her to the start page with "Sesi Anda telah berakhir"', async () => {
+      const { page } = watched;
+      await signIn(page, hub.gatewayUrl, officer.username, officer.password);
+      await page.getByRole('heading', { name: 'Cari pekerja' }).waitFor();
+      // As after idle or absolute expiry or a sign-out elsewhere: the access token is due and the
+      // refresh token is one the gateway no longer knows, so the refresh answers invalid_grant.
+      await page.evaluate(() => {
+        const tokens = JSON.parse(sessionStorage.getItem('hub-console.tokens') ?? '{}') as Record<
+          string,
+          unknown
+        >;
+        sessionStorage.setItem(
+          'hub-console.tokens',
+          JSON.stringify({ ...tokens, expiresAt: 0, refreshToken: 'ended' }),
+        );
+      });
+      await page.getByLabel('Nama', { exact: true }).fill('Matrix');
+      await page.getByRole('button', { name: 'Cari', exact: true }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toBe('Sesi Anda telah berakhir. Silakan masuk kembali.');
+      expect(await page.getByRole('button', { name: 'Masuk' }).isVisible()).toBe(true);
+    });
+  },
+);
