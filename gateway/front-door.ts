@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { callerKey } from '../shared/auth/principal.js';
 import type { TokenVerifier } from '../shared/auth/token-verifier.js';
 import { UnauthenticatedError } from '../shared/errors.js';
+import { isServiceCall, SERVICE_CALL_HEADER } from '../shared/http/gateway-signature.js';
 import { sendRateLimited, sendRefusal } from '../shared/http/refusal.js';
 import { requestMetaOf } from '../shared/http/request-meta.js';
 import { tokenLimitRefusal } from '../shared/limits/document-limits.js';
@@ -28,6 +29,8 @@ export interface FrontDoor {
   readonly trustedDocuments: TrustedDocuments;
   readonly idempotency: IdempotencyStore;
   readonly replays: ReplayChecker;
+  /** Recognises hub services' own narrow calls (gateway-signature.ts `signServiceCall`). */
+  readonly serviceCallSecret: string | undefined;
 }
 
 function refuse(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
@@ -92,7 +95,14 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
       body['query'],
       persisted?.sha256Hash,
     );
-    if (trusted.kind === 'refused') return refuse(reply, 403, 'FORBIDDEN', trusted.reason);
+    // A hub service acting for the caller (labour sending a consent fact on) runs its own
+    // operation; the caller's token still decides what it may do.
+    const serviceCall = isServiceCall(
+      door.serviceCallSecret,
+      request.body,
+      request.headers[SERVICE_CALL_HEADER],
+    );
+    if (trusted.kind === 'refused' && !serviceCall) return refuse(reply, 403, 'FORBIDDEN', trusted.reason);
     if (trusted.kind === 'trusted' && request.method === 'POST') {
       body['query'] = trusted.query;
       delete extensions['persistedQuery'];

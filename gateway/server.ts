@@ -22,7 +22,7 @@ import { TrustedDocuments } from './trusted-documents.js';
 import { installMetrics } from '../shared/http/metrics.js';
 import { mountOAuthRoutes } from './oauth-routes.js';
 import { mountSignIn } from './sign-in.js';
-import { mountConsoleSession } from './console-session.js';
+import { mountConsoleSession, mountPeopleLookup } from './console-session.js';
 import { mountAccountAdmin } from './account-admin.js';
 import { activeDemoAccounts } from './accounts.js';
 import { installConsole } from './console.js';
@@ -101,6 +101,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   mountOAuthRoutes(app, store.db, () => tokens.callback, rateLimits);
   mountSignIn(app, () => tokens.provider, store.db, logger);
   mountConsoleSession(app, store.db, verifyToken);
+  mountPeopleLookup(app, store.db, verifyToken);
   mountAccountAdmin(app, { db: store.db, config, verifyToken, logger });
   // The console (console/dist): its pages and assets, and its operations as its client's trusted documents.
   await installConsole(app, { db: store.db, logger });
@@ -125,6 +126,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     trustedDocuments: new TrustedDocuments(store.db),
     idempotency: new IdempotencyStore(store.db),
     replays: new ReplayChecker(dataSources, resolvableEntityTypes(supergraphSdl)),
+    serviceCallSecret: config.gatewaySigningSecret,
   });
   app.get('/.well-known/jwks.json', async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=60').send(tokens.jwks),

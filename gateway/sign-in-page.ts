@@ -140,7 +140,7 @@ export function invalidRequestPage(language: Language, code: string): string {
 export const SIGN_IN_CSS = `
 :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
 body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #eef2f5; color: #1b2631; }
-.card { width: min(26rem, calc(100vw - 2rem)); background: #fff; padding: 1.75rem; border-radius: 0.75rem; box-shadow: 0 1px 4px rgb(0 0 0 / 0.15); }
+.card { box-sizing: border-box; width: min(26rem, calc(100vw - 2rem)); background: #fff; padding: 1.75rem; border-radius: 0.75rem; box-shadow: 0 1px 4px rgb(0 0 0 / 0.15); }
 h1 { font-size: 1.35rem; margin: 0 0 0.5rem; color: #0b4f6c; }
 label { display: block; font-weight: 600; margin: 1rem 0 0.3rem; }
 input { box-sizing: border-box; width: 100%; font: inherit; padding: 0.6rem 0.7rem; border: 1px solid #5d6d7e; border-radius: 0.4rem; }

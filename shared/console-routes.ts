@@ -10,6 +10,17 @@ export const CONSOLE_PATHS = [
   '/workers/*',
   '/statistics',
   '/statistics/*',
+  '/cases',
+  '/cases/*',
+  '/agencies',
+  '/agencies/*',
+  '/accounts',
+  '/audit',
+  '/audit/*',
+  '/training',
+  '/training/*',
+  '/mentoring',
+  '/mentoring/*',
 ] as const;
 
 /** Where the console's built files are served (content-hashed names). */

@@ -9,6 +9,7 @@ import { endAccountSessions } from '../gateway/console-sessions.js';
 import { oidcPayloads } from '../gateway/db/schema.js';
 import { trustDocument } from '../gateway/trusted-documents.js';
 import { loadConfig } from '../shared/config.js';
+import { SERVICE_CALL_HEADER } from '../shared/http/gateway-signature.js';
 import { bearer, errorCodes, postGraphQL } from '../shared/testing/graphql-client.js';
 import {
   CookieJar,
@@ -142,11 +143,21 @@ describe('signing in', () => {
     expect(event).toMatchObject({ clientId: CONSOLE_CLIENT_ID, actingSubject: accountId });
   });
 
-  it('lets the console run only its own operations', async () => {
+  it('lets the console run only its own operations, whatever a browser claims to be', async () => {
     const { tokens } = await signedIn('LTSA_OFFICER');
     const response = await graphql(tokens.access_token, '{ workers(first: 1) { totalCount } }');
     expect(response.status).toBe(403);
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    // Only a hub service holds the key for its own narrow calls (labour sending consent facts on).
+    const forged = await graphql(
+      tokens.access_token,
+      '{ workers(first: 1) { totalCount } }',
+      {},
+      {
+        [SERVICE_CALL_HEADER]: `sha256=${'0'.repeat(64)}`,
+      },
+    );
+    expect(forged.status).toBe(403);
   });
 });
 
@@ -384,5 +395,29 @@ describe('account administration in the console', () => {
     expect((await call(admin.tokens.access_token, `/${elsewhere.account.id}/disable`, {})).status).toBe(404);
     const machine = await office.token();
     expect((await call(machine, '')).status).toBe(403);
+  });
+});
+
+describe('names behind account ids', () => {
+  it('tells people who read access logs who acted, and nobody else', async () => {
+    const officer = await signedIn('LTSA_OFFICER');
+    const someone = await person('CASE_OFFICER', ministryId);
+    const lookup = (token: string, ids: string) =>
+      fetch(`${hub.gatewayUrl}/console/people?ids=${ids}`, { headers: bearer(token) });
+    const answer = await lookup(
+      officer.tokens.access_token,
+      `${someone.account.id},not-an-id,${officer.accountId}`,
+    );
+    expect(answer.status).toBe(200);
+    const { people } = (await answer.json()) as { people: { accountId: string; displayName: string }[] };
+    expect(people.map((entry) => entry.accountId).sort()).toEqual(
+      [someone.account.id, officer.accountId].sort(),
+    );
+    expect(people.find((entry) => entry.accountId === someone.account.id)?.displayName).toBe(
+      someone.account.displayName,
+    );
+    const analyst = await signedIn('ANALYST', ministryId);
+    expect((await lookup(analyst.tokens.access_token, someone.account.id)).status).toBe(403);
+    expect((await lookup(await office.token(), someone.account.id)).status).toBe(403);
   });
 });

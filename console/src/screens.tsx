@@ -8,8 +8,22 @@ import { PageTitle } from './ui/page.js';
 import { AccessReport } from './workers/access-report.js';
 import { WorkerRecord } from './workers/record.js';
 import { WorkerSearch } from './workers/search.js';
+import { RegisterWorker } from './workers/register-worker.js';
 import { navigate } from './router.js';
 import { useEffect } from 'preact/hooks';
+import { Accounts } from './admin/accounts.js';
+import { AgencyDetail } from './agencies/agency-detail.js';
+import { AgencyList } from './agencies/agency-list.js';
+import { ServiceLog } from './audit/service-log.js';
+import { AuditWorkerLog } from './audit/worker-log.js';
+import { AuditWorkerSearch } from './audit/worker-search.js';
+import { CaseDetail } from './cases/case-detail.js';
+import { CaseList } from './cases/case-list.js';
+import { CourseDetail } from './training/course-detail.js';
+import { RegistrarHome } from './training/registrar-home.js';
+import { LogSession } from './mentoring/log-session.js';
+import { MentorHome } from './mentoring/mentor-home.js';
+import { ParticipantHistory } from './mentoring/participant-history.js';
 
 /** Which screen a path shows; a section outside the person's role is refused as the API would. */
 export function Screens({ person, location }: { readonly person: Person; readonly location: Location }) {
@@ -18,14 +32,37 @@ export function Screens({ person, location }: { readonly person: Person; readonl
   if (section && !section.roles.includes(person.role)) return <Refused />;
   if (path === '/') return <Welcome person={person} />;
   if (path === '/workers') return <WorkerSearch person={person} />;
+  if (path === '/workers/new') return <RegisterWorker person={person} />;
   let params = match('/workers/:id', path);
-  if (params?.['id']) return <WorkerRecord id={params['id']} key={params['id']} />;
+  if (params?.['id'])
+    return (
+      <WorkerRecord id={params['id']} key={params['id']} canWrite={person.scopes.includes('workers:write')} />
+    );
   params = match('/workers/:id/access', path);
   if (params?.['id']) return <AccessReport id={params['id']} key={params['id']} />;
   const year = Number(query.get('year')) || defaultYear();
   if (path === '/statistics') return <RegionStatsView code={START_REGION} year={year} />;
   params = match('/statistics/:code', path);
   if (params?.['code']) return <RegionStatsView code={params['code']} year={year} key={params['code']} />;
+  if (path === '/cases') return <CaseList person={person} />;
+  params = match('/cases/:id', path);
+  if (params?.['id']) return <CaseDetail id={params['id']} person={person} key={params['id']} />;
+  if (path === '/agencies') return <AgencyList />;
+  params = match('/agencies/:id', path);
+  if (params?.['id']) return <AgencyDetail id={params['id']} person={person} key={params['id']} />;
+  if (path === '/accounts') return <Accounts person={person} />;
+  if (path === '/audit') return <ServiceLog />;
+  if (path === '/audit/workers') return <AuditWorkerSearch />;
+  params = match('/audit/workers/:id', path);
+  if (params?.['id']) return <AuditWorkerLog id={params['id']} key={params['id']} />;
+  if (path === '/training') return <RegistrarHome person={person} />;
+  params = match('/training/courses/:id', path);
+  if (params?.['id']) return <CourseDetail id={params['id']} person={person} key={params['id']} />;
+  if (path === '/mentoring') return <MentorHome person={person} />;
+  if (path === '/mentoring/sessions/new')
+    return <LogSession person={person} query={query} key={query.toString()} />;
+  params = match('/mentoring/participants/:id', path);
+  if (params?.['id']) return <ParticipantHistory id={params['id']} key={params['id']} />;
   return <NotFound />;
 }
 

@@ -1,5 +1,6 @@
 import { Agent, request } from 'undici';
 import type { RequestMeta } from '../auth/principal.js';
+import { SERVICE_CALL_HEADER, signServiceCall } from './gateway-signature.js';
 import { forwardedHeaders } from './request-meta.js';
 
 export interface GraphError {
@@ -37,11 +38,16 @@ export class GraphUnavailableError extends Error {
   }
 }
 
-export function createGraphClient(gatewayUrl: string, timeoutMs = 10_000): GraphClient {
+export function createGraphClient(
+  gatewayUrl: string,
+  options: { readonly timeoutMs?: number; readonly signingSecret?: string | undefined } = {},
+): GraphClient {
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const agent = new Agent({ keepAliveTimeout: 30_000, connections: 16 });
   const endpoint = new URL('/graphql', gatewayUrl).toString();
   return {
     async execute<TData>(query: string, variables: Record<string, unknown>, caller: Caller) {
+      const body = JSON.stringify({ query, variables });
       let response;
       try {
         response = await request(endpoint, {
@@ -50,22 +56,25 @@ export function createGraphClient(gatewayUrl: string, timeoutMs = 10_000): Graph
           headers: {
             'content-type': 'application/json',
             ...forwardedHeaders(caller.authorization, caller.meta),
+            ...(options.signingSecret
+              ? { [SERVICE_CALL_HEADER]: signServiceCall(options.signingSecret, body) }
+              : {}),
           },
-          body: JSON.stringify({ query, variables }),
+          body,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
         });
       } catch (error) {
         throw new GraphUnavailableError(error instanceof Error ? error.message : String(error));
       }
-      const body = (await response.body.json().catch(() => null)) as {
+      const answer = (await response.body.json().catch(() => null)) as {
         data?: TData | null;
         errors?: GraphError[];
       } | null;
-      if (!body || (body.data === undefined && !body.errors)) {
+      if (!answer || (answer.data === undefined && !answer.errors)) {
         throw new GraphUnavailableError(`unexpected response with status ${response.statusCode}`);
       }
-      return { data: body.data ?? null, errors: body.errors ?? [] };
+      return { data: answer.data ?? null, errors: answer.errors ?? [] };
     },
   };
 }

@@ -42,7 +42,7 @@ export function defaultGraphClient(
   let client: GraphClient | undefined;
   return {
     execute: (query, variables, caller) => {
-      client ??= createGraphClient(resolve(gateway));
+      client ??= createGraphClient(resolve(gateway), { signingSecret: config.gatewaySigningSecret });
       return client.execute(query, variables, caller);
     },
   };

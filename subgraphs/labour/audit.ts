@@ -1,3 +1,4 @@
+import { auditedLogEntity, type AuditEventView } from '../../shared/audit/audit-log.js';
 import type { AccessedEntity } from '../../shared/audit/recorder.js';
 import type { AuditedTypes } from '../../shared/audit/plugin.js';
 import type { ConsentRow, DocumentRow, PlacementRow, WorkerRow } from './db/schema.js';
@@ -38,6 +39,8 @@ export function nikLookupEntity(
 }
 
 export const AUDITED: AuditedTypes = {
+  // Reading the log shows who accessed a worker's data: that is an access to it too.
+  AuditEvent: (source) => auditedLogEntity(source as AuditEventView),
   Worker: (source) => workerEntity(source as WorkerRow),
   Document: (source) => recordEntity('Document', source as DocumentRow),
   Placement: (source) => recordEntity('Placement', source as PlacementRow),

@@ -9,4 +9,7 @@ export const mappers: Record<string, string> = {
   MinistryAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
   TrainingAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
   UniversityAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
+  AuditEvent: '../../../shared/audit/audit-log.js#AuditEventView',
+  AuditEventPage: '../../../shared/audit/audit-log.js#AuditPage',
+  AccessLogStatus: '../../../shared/audit/audit-log.js#AccessLogStatusView',
 };

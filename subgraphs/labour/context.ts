@@ -1,3 +1,4 @@
+import type { AccessLogStatusCache } from '../../shared/audit/audit-log.js';
 import type { KeyedPseudonyms } from '../../shared/audit/pseudonym.js';
 import { AccessRecorder } from '../../shared/audit/recorder.js';
 import type { Database } from '../../shared/db/database.js';
@@ -17,12 +18,15 @@ export interface Context extends RequestContext {
   readonly graph: GraphClient;
   /** This request's entries in the access log. */
   readonly audit: AccessRecorder;
+  /** Whether this service's access log holds (recomputed at most once a minute, per process). */
+  readonly accessLogStatus: AccessLogStatusCache;
   /** How the access log names a NIK someone looked up, without holding it. */
   readonly pseudonyms: KeyedPseudonyms;
 }
 
 export interface LabourDependencies {
   readonly db: Database;
+  readonly accessLogStatus: AccessLogStatusCache;
   readonly graph: GraphClient;
   readonly pseudonyms: KeyedPseudonyms;
 }
@@ -32,6 +36,7 @@ export function createContext(deps: LabourDependencies, request: RequestContext)
   return {
     ...request,
     db: deps.db,
+    accessLogStatus: deps.accessLogStatus,
     graph: deps.graph,
     pseudonyms: deps.pseudonyms,
     scope,

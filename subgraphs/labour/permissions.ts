@@ -11,6 +11,7 @@ import {
   sameRule,
   type AccessDeclaration,
 } from '../../shared/rules.js';
+import { auditLogAccess } from '../../shared/audit/audit-log-rules.js';
 
 // Who may read, search and do what in the labour subgraph: deny by default (shared/protect.ts),
 // every field named. Which workers a caller sees at all is decided in SQL (access.ts); this
@@ -20,6 +21,7 @@ const readWorkers = hasScope('workers:read');
 const writeWorkers = and(isKind('LABOUR_OFFICE'), hasScope('workers:write'));
 const readStats = hasScope('stats:read');
 const readAccessLog = and(isStatutory, hasScope('audit:read'));
+const auditLog = auditLogAccess('labour', readAccessLog);
 const ACCESS_EVENT_FIELDS = [
   'at',
   'institution',
@@ -38,7 +40,13 @@ const ACCESS_EVENT_FIELDS = [
 
 const fields = {
   ...FEDERATION_RULES,
-  Query: { ...FEDERATION_RULES.Query, worker: readWorkers, workerByNik: readWorkers, workers: readWorkers },
+  Query: {
+    ...FEDERATION_RULES.Query,
+    ...auditLog.query,
+    worker: readWorkers,
+    workerByNik: readWorkers,
+    workers: readWorkers,
+  },
   Mutation: sameRule(
     writeWorkers,
     'registerWorker',
@@ -162,11 +170,13 @@ const fields = {
   Institution: { id: allow },
   PlacementAgency: { id: allow },
   JobOrder: { id: allow },
+  ...auditLog.types,
 };
 
 export const access: AccessDeclaration = {
   fields,
   searches: {
+    ...auditLog.searches,
     'Query.worker': { id: ['Worker.id'] },
     'Query.workerByNik': { nik: ['Worker.nik'] },
     'Query.workers': {

@@ -1,3 +1,5 @@
+import { AccessLogStatusCache } from '../../shared/audit/audit-log.js';
+import { accessEvents } from './db/schema.js';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { createSubgraphService, type SubgraphFactory } from '../../shared/http/subgraph.js';
@@ -28,6 +30,7 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     }),
     access,
   );
+  const accessLogStatus = new AccessLogStatusCache(store.db, accessEvents, 'labour');
   return createSubgraphService<Context>({
     name: 'labour',
     schema,
@@ -37,7 +40,7 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     config,
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
     gatewaySecret: config.gatewaySigningSecret,
-    createContext: (request) => createContext({ db: store.db, graph, pseudonyms }, request),
+    createContext: (request) => createContext({ db: store.db, accessLogStatus, graph, pseudonyms }, request),
     // ACCESS_LOG=benchmark-off measures what the log costs; it is on in every real deployment.
     plugins: [accessLogPlugin<Context>(store.db, AUDITED, { recordReads: config.accessLog })],
   });

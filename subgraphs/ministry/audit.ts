@@ -1,3 +1,4 @@
+import { auditedLogEntity, type AuditEventView } from '../../shared/audit/audit-log.js';
 import type { AccessedEntity } from '../../shared/audit/recorder.js';
 import type { AuditedTypes } from '../../shared/audit/plugin.js';
 import { isRegionCodeFormat } from '../../shared/reference/regions.js';
@@ -57,6 +58,8 @@ export function registryEntity(
 }
 
 export const AUDITED: AuditedTypes = {
+  // Reading the log shows who accessed a worker's data: that is an access to it too.
+  AuditEvent: (source) => auditedLogEntity(source as AuditEventView),
   Case: (source) => caseEntity(source as CaseRow),
   CaseNote: (source) => {
     const note = source as AuditedCaseNote;

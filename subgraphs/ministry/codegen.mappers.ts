@@ -11,4 +11,7 @@ export const mappers: Record<string, string> = {
   Placement: '../references.js#PlacementRepresentation',
   RegionStats: '../../../shared/stats.js#RegionStatsKey',
   MinistryAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
+  AuditEvent: '../../../shared/audit/audit-log.js#AuditEventView',
+  AuditEventPage: '../../../shared/audit/audit-log.js#AuditPage',
+  AccessLogStatus: '../../../shared/audit/audit-log.js#AccessLogStatusView',
 };

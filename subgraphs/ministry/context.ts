@@ -1,3 +1,4 @@
+import type { AccessLogStatusCache } from '../../shared/audit/audit-log.js';
 import { AccessRecorder } from '../../shared/audit/recorder.js';
 import type { Database } from '../../shared/db/database.js';
 import type { GraphClient } from '../../shared/http/graph-client.js';
@@ -16,10 +17,13 @@ export interface Context extends RequestContext {
   readonly graph: GraphClient;
   /** This request's entries in the access log. */
   readonly audit: AccessRecorder;
+  /** Whether this service's access log holds (recomputed at most once a minute, per process). */
+  readonly accessLogStatus: AccessLogStatusCache;
 }
 
 export interface MinistryDependencies {
   readonly db: Database;
+  readonly accessLogStatus: AccessLogStatusCache;
   readonly graph: GraphClient;
 }
 
@@ -28,6 +32,7 @@ export function createContext(deps: MinistryDependencies, request: RequestContex
   return {
     ...request,
     db: deps.db,
+    accessLogStatus: deps.accessLogStatus,
     graph: deps.graph,
     caseScope,
     loaders: createLoaders(deps.db, caseScope),

@@ -8,6 +8,7 @@ import {
   sameRule,
   type AccessDeclaration,
 } from '../../shared/rules.js';
+import { auditLogAccess } from '../../shared/audit/audit-log-rules.js';
 
 // graphql-shield rules of the ministry subgraph: deny by default (shared/protect.ts),
 // every field named. Which cases a caller sees at all (the labour office's region) is decided in
@@ -21,6 +22,7 @@ const readCases = and(isStatutory, hasScope('cases:read'));
 const readPlacements = and(isStatutory, readWorkers);
 const readStats = hasScope('stats:read');
 const readAccessLog = and(isStatutory, hasScope('audit:read'));
+const auditLog = auditLogAccess('ministry', readAccessLog);
 const manageAgencies = and(isKind('MINISTRY'), hasScope('agencies:write'));
 const openCases = and(isStatutory, hasScope('cases:write'));
 const updateCases = and(isKind('MINISTRY'), hasScope('cases:write'));
@@ -29,6 +31,7 @@ const fields = {
   ...FEDERATION_RULES,
   Query: {
     ...FEDERATION_RULES.Query,
+    ...auditLog.query,
     // The public registries: every authenticated client reads them.
     ...sameRule(
       allow,
@@ -162,11 +165,13 @@ const fields = {
     'requestId',
     'clientRequestId',
   ),
+  ...auditLog.types,
 };
 
 export const access: AccessDeclaration = {
   fields,
   searches: {
+    ...auditLog.searches,
     'Query.placementAgency': { id: ['PlacementAgency.id'] },
     'Query.placementAgencies': { status: ['PlacementAgency.licenceStatus'] },
     'Query.jobOrder': { id: ['JobOrder.id'] },

@@ -1,3 +1,4 @@
+import { auditedLogEntity, type AuditEventView } from '../../shared/audit/audit-log.js';
 import type { AccessedEntity } from '../../shared/audit/recorder.js';
 import type { AuditedTypes } from '../../shared/audit/plugin.js';
 import type { CertificationRow, ConsentFactRow, EnrollmentRow } from './db/schema.js';
@@ -45,6 +46,8 @@ export function directoryEntity(entityType: 'TrainingProvider' | 'Course', id: s
 }
 
 export const AUDITED: AuditedTypes = {
+  // Reading the log shows who accessed a worker's data: that is an access to it too.
+  AuditEvent: (source) => auditedLogEntity(source as AuditEventView),
   Worker: (source) => workerEntity(source as WorkerReference),
   Enrollment: (source) => recordEntity('Enrollment', source as EnrollmentRow),
   Certification: (source) => recordEntity('Certification', source as CertificationRow),

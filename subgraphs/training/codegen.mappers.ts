@@ -8,4 +8,7 @@ export const mappers: Record<string, string> = {
   Worker: '../references.js#WorkerReference',
   RegionStats: '../../../shared/stats.js#RegionStatsKey',
   TrainingAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
+  AuditEvent: '../../../shared/audit/audit-log.js#AuditEventView',
+  AuditEventPage: '../../../shared/audit/audit-log.js#AuditPage',
+  AccessLogStatus: '../../../shared/audit/audit-log.js#AccessLogStatusView',
 };

@@ -8,6 +8,7 @@ import {
   sameRule,
   type AccessDeclaration,
 } from '../../shared/rules.js';
+import { auditLogAccess } from '../../shared/audit/audit-log-rules.js';
 
 // graphql-shield rules of the training subgraph: deny by default (shared/protect.ts),
 // every field named. Which enrolments and certifications a caller sees at all is decided in SQL
@@ -21,6 +22,7 @@ const writeTraining = and(isKind('TRAINING_PROVIDER'), hasScope('training:write'
 const shareConsent = and(isKind('LABOUR_OFFICE'), hasScope('workers:write'));
 const readStats = hasScope('stats:read');
 const readAccessLog = and(isStatutory, hasScope('audit:read'));
+const auditLog = auditLogAccess('training', readAccessLog);
 /**
  * Providers and courses are a public directory for every member institution. Every request was
  * authenticated before any rule runs (the subgraph verifies the token when building the context).
@@ -31,6 +33,7 @@ const fields = {
   ...FEDERATION_RULES,
   Query: {
     ...FEDERATION_RULES.Query,
+    ...auditLog.query,
     ...sameRule(readDirectory, 'trainingProvider', 'trainingProviders', 'course', 'courses'),
   },
   Mutation: {
@@ -122,11 +125,14 @@ const fields = {
     'clientRequestId',
   ),
   Institution: { id: allow },
+  ...auditLog.types,
+  PageInfo: sameRule(allow, 'hasNextPage', 'endCursor'),
 };
 
 export const access: AccessDeclaration = {
   fields,
   searches: {
+    ...auditLog.searches,
     'Query.trainingProvider': { id: ['TrainingProvider.id'] },
     'Query.trainingProviders': { regionCode: ['TrainingProvider.regionCode'] },
     'Query.course': { id: ['Course.id'] },

@@ -1,3 +1,4 @@
+import { auditedLogEntity, type AuditEventView } from '../../shared/audit/audit-log.js';
 import type { ApolloServerPlugin, GraphQLRequestExecutionListener } from '@apollo/server';
 import type { AuditedContext, AuditedTypes } from '../../shared/audit/plugin.js';
 import type { AccessedEntity } from '../../shared/audit/recorder.js';
@@ -52,6 +53,8 @@ export function directoryEntity(
 }
 
 export const AUDITED: AuditedTypes = {
+  // Reading the log shows who accessed a worker's data: that is an access to it too.
+  AuditEvent: (source) => auditedLogEntity(source as AuditEventView),
   Worker: (source) => workerEntity(source as WorkerReference),
   ConsentFact: (source) => consentFactEntity(source as ConsentFactRow),
 };

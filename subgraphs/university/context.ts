@@ -1,3 +1,4 @@
+import type { AccessLogStatusCache } from '../../shared/audit/audit-log.js';
 import { AccessRecorder } from '../../shared/audit/recorder.js';
 import type { Database } from '../../shared/db/database.js';
 import type { RequestContext } from '../../shared/http/subgraph.js';
@@ -13,10 +14,13 @@ export interface Context extends RequestContext {
   readonly loaders: Loaders;
   /** This request's entries in the access log. */
   readonly audit: AccessRecorder;
+  /** Whether this service's access log holds (recomputed at most once a minute, per process). */
+  readonly accessLogStatus: AccessLogStatusCache;
 }
 
 export interface UniversityDependencies {
   readonly db: Database;
+  readonly accessLogStatus: AccessLogStatusCache;
 }
 
 export function createContext(deps: UniversityDependencies, request: RequestContext): Context {
@@ -24,6 +28,7 @@ export function createContext(deps: UniversityDependencies, request: RequestCont
   return {
     ...request,
     db: deps.db,
+    accessLogStatus: deps.accessLogStatus,
     scope,
     loaders: createLoaders(deps.db, scope),
     audit: new AccessRecorder('university', accessEvents, request.principal, request.meta, request.metrics),

@@ -8,6 +8,7 @@ import {
   sameRule,
   type AccessDeclaration,
 } from '../../shared/rules.js';
+import { auditLogAccess } from '../../shared/audit/audit-log-rules.js';
 
 // graphql-shield rules of the university subgraph: deny by default (shared/protect.ts),
 // every field named. Which sessions a caller sees at all, and whether in full or as a summary,
@@ -21,6 +22,7 @@ const writeMentoring = and(isKind('UNIVERSITY'), hasScope('mentoring:write'));
 const shareConsent = and(isKind('LABOUR_OFFICE'), hasScope('workers:write'));
 const readStats = hasScope('stats:read');
 const readAccessLog = and(isStatutory, hasScope('audit:read'));
+const auditLog = auditLogAccess('university', readAccessLog);
 // Every request that reaches a resolver carries a verified token (shared/http/subgraph.ts), so
 // `allow` here means "every authenticated member": the directory is public inside the hub.
 const directory = allow;
@@ -29,6 +31,7 @@ const fields = {
   ...FEDERATION_RULES,
   Query: {
     ...FEDERATION_RULES.Query,
+    ...auditLog.query,
     ...sameRule(directory, 'university', 'universities', 'mentoringProgram', 'mentoringPrograms'),
     mentoringSession: readWorkers,
   },
@@ -110,11 +113,14 @@ const fields = {
     'clientRequestId',
   ),
   Institution: { id: allow },
+  ...auditLog.types,
+  PageInfo: sameRule(allow, 'hasNextPage', 'endCursor'),
 };
 
 export const access: AccessDeclaration = {
   fields,
   searches: {
+    ...auditLog.searches,
     'Query.university': { id: ['University.id'] },
     'Query.mentoringProgram': { id: ['MentoringProgram.id'] },
     'Query.mentoringPrograms': { universityId: ['MentoringProgram.university'] },

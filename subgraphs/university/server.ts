@@ -1,3 +1,5 @@
+import { AccessLogStatusCache } from '../../shared/audit/audit-log.js';
+import { accessEvents } from './db/schema.js';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { accessLogPlugin } from '../../shared/audit/plugin.js';
@@ -26,6 +28,7 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     }),
     access,
   );
+  const accessLogStatus = new AccessLogStatusCache(store.db, accessEvents, 'university');
   return createSubgraphService<Context>({
     name: 'university',
     schema,
@@ -35,7 +38,7 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     config,
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
     gatewaySecret: config.gatewaySigningSecret,
-    createContext: (request) => createContext({ db: store.db }, request),
+    createContext: (request) => createContext({ db: store.db, accessLogStatus }, request),
     // Sessions are logged per participant (audit.ts); the shared plugin writes every read at the end.
     // ACCESS_LOG=benchmark-off measures what the log costs; it is on in every real deployment.
     plugins: [

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,8 +15,9 @@ import { consolePerson } from '../helpers/console-people.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { buildStatisticsWorld } from '../helpers/statistics-world.js';
 
-// The analyst's cross-region view: Jawa Timur's regencies, a drill-down to the kecamatan of one,
-// sorting, the year, a CSV that holds exactly the table, and suppressed cells for an outsider.
+// The analyst's cross-region view: the nation's provinces, a drill-down through Jawa Timur to the
+// kecamatan of one regency, sorting, the year, a CSV that holds exactly the table, suppressed
+// cells for an outsider, and the case list refused to an analyst.
 
 let hub: TestHub;
 let browser: TestBrowser;
@@ -88,11 +90,13 @@ async function downloadCsv(page: Page): Promise<string> {
 describe.skipIf(chromiumMissing)(
   `the analyst's cross-region view ${chromiumMissing ? `(skipped: ${chromiumMissing})` : ''}`,
   () => {
-    it("opens on Jawa Timur's regencies for last year, with a totals row and a chart", async () => {
+    it('opens on the nation for last year: the 38 provinces, a totals row and a chart', async () => {
       const { page } = ministry;
       const year = new Date().getFullYear() - 1;
-      await page.getByRole('heading', { level: 1, name: `Jawa Timur, ${year}` }).waitFor();
+      await page.getByRole('heading', { level: 1, name: `Indonesia, ${year}` }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/statistics');
+      const crumbs = page.getByRole('navigation', { name: 'Tingkat wilayah' });
+      expect(await crumbs.getByRole('listitem').allTextContents()).toEqual(['Indonesia']);
       const table = await tableText(page);
       expect(table[0]).toEqual([
         'Wilayah',
@@ -103,9 +107,27 @@ describe.skipIf(chromiumMissing)(
         'Tersertifikasi',
         'Didampingi',
       ]);
-      expect(table.some((row) => row[0] === '35.07 Kabupaten Malang')).toBe(true);
+      const provinces = table.slice(1, -1);
+      expect(provinces).toHaveLength(38);
+      expect(provinces.every((row) => /^\d{2} /.test(row[0] ?? ''))).toBe(true);
+      expect(provinces.some((row) => row[0] === '35 Jawa Timur')).toBe(true);
       expect(table.at(-1)?.[0]).toBe('Jumlah');
       await page.locator('canvas[role=img]').waitFor();
+      const check = await checkScreen(page, 'analyst-nation');
+      expect(check.accessibility).toEqual([]);
+      expect(check.phoneOverflow).toBeLessThanOrEqual(0);
+    });
+
+    it("drills down to Jawa Timur's regencies by clicking the province", async () => {
+      const { page } = ministry;
+      await page.getByRole('link', { name: 'Rincian Jawa Timur' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Jawa Timur, / }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/statistics/35');
+      const crumbs = page.getByRole('navigation', { name: 'Tingkat wilayah' });
+      expect(await crumbs.getByRole('listitem').allTextContents()).toEqual(['Indonesia', 'Jawa Timur']);
+      const table = await tableText(page);
+      expect(table.some((row) => row[0] === '35.07 Kabupaten Malang')).toBe(true);
+      expect(table.slice(1, -1).every((row) => row[0]?.startsWith('35.'))).toBe(true);
       const check = await checkScreen(page, 'analyst-province');
       expect(check.accessibility).toEqual([]);
       expect(check.phoneOverflow).toBeLessThanOrEqual(0);
@@ -117,9 +139,12 @@ describe.skipIf(chromiumMissing)(
       await page.getByRole('heading', { level: 1, name: /^Kabupaten Malang, / }).waitFor();
       const crumbs = page.getByRole('navigation', { name: 'Tingkat wilayah' });
       expect(await crumbs.getByRole('listitem').allTextContents()).toEqual([
+        'Indonesia',
         'Jawa Timur',
         'Kabupaten Malang',
       ]);
+      // Kecamatan are the bottom of the tree: their rows are names, not links further down.
+      expect(await page.locator('table.stats-table tbody th a').count()).toBe(0);
       await page.getByRole('button', { name: /^Keberangkatan/ }).click();
       expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
       // Sorting by keyboard keeps the focus on the header's button (the screen's heading takes it only on arrival).
@@ -142,8 +167,25 @@ describe.skipIf(chromiumMissing)(
       expect(check.phoneOverflow).toBeLessThanOrEqual(0);
     });
 
+    it("exports the nation's table as CSV with exactly its rows", async () => {
+      const { page } = ministry;
+      await page
+        .getByRole('navigation', { name: 'Tingkat wilayah' })
+        .getByRole('link', { name: 'Indonesia' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: /^Indonesia, / }).waitFor();
+      await page.getByRole('link', { name: 'Rincian Jawa Timur' }).waitFor();
+      const table = await tableText(page);
+      const csv = await downloadCsv(page);
+      expect(csvGrid(csv)).toEqual(table.map((row, index) => (index === 0 ? row : row.map(plain))));
+      expect(csvGrid(csv)).toHaveLength(1 + 38 + 1);
+    });
+
     it('changes the year and goes back up by the breadcrumb', async () => {
       const { page } = ministry;
+      await page.getByRole('link', { name: 'Rincian Jawa Timur' }).click();
+      await page.getByRole('link', { name: 'Rincian Kabupaten Malang' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Kabupaten Malang, / }).waitFor();
       await page.getByLabel('Tahun').selectOption('2026');
       await page.getByRole('heading', { level: 1, name: 'Kabupaten Malang, 2026' }).waitFor();
       expect(new URL(page.url()).search).toBe('?year=2026');
@@ -152,6 +194,13 @@ describe.skipIf(chromiumMissing)(
         .getByRole('link', { name: 'Jawa Timur' })
         .click();
       await page.getByRole('heading', { level: 1, name: 'Jawa Timur, 2026' }).waitFor();
+      await page
+        .getByRole('navigation', { name: 'Tingkat wilayah' })
+        .getByRole('link', { name: 'Indonesia' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Indonesia, 2026' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/statistics');
+      expect(new URL(page.url()).search).toBe('?year=2026');
       expect(ministry.offOrigin()).toEqual([]);
       expect(await ministry.cspViolations()).toEqual([]);
     });
@@ -182,6 +231,40 @@ describe.skipIf(chromiumMissing)(
       expect(await page.getByRole('navigation', { name: 'Menu utama' }).textContent()).toBe(
         'Statistik wilayah',
       );
+    });
+
+    it('cannot open the case list: the console says so, and the API refuses the same operation', async () => {
+      const { page } = ministry;
+      await page.goto(`${hub.gatewayUrl}/cases`);
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toBe('Anda tidak berwenang melihat atau melakukan ini.');
+      // The console's own CaseList operation, sent with the analyst's own token: the API decides too.
+      const manifest = JSON.parse(
+        await readFile(join(process.cwd(), 'console', 'dist', 'trusted-documents.json'), 'utf8'),
+      ) as { name: string; sha256: string }[];
+      const caseList = manifest.find((entry) => entry.name === 'CaseList');
+      expect(caseList).toBeDefined();
+      const codes = await page.evaluate(async (sha256) => {
+        const tokens = JSON.parse(sessionStorage.getItem('hub-console.tokens') ?? '{}') as {
+          accessToken?: string;
+        };
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${tokens.accessToken ?? ''}`,
+          },
+          body: JSON.stringify({
+            operationName: 'CaseList',
+            variables: { first: 20, regionCode: '', withRegion: false },
+            extensions: { persistedQuery: { version: 1, sha256Hash: sha256 } },
+          }),
+        });
+        const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+        return (body.errors ?? []).map((error) => error.extensions?.code);
+      }, caseList?.sha256 ?? '');
+      expect(codes).toContain('FORBIDDEN');
     });
   },
 );

@@ -49,7 +49,8 @@ describe.skipIf(chromiumMissing)(
       expect(banner).toContain('Sri Wahyuni');
       expect(banner).toContain('Petugas LTSA');
       expect(banner).toContain('Disnaker Kabupaten Malang');
-      expect(await page.getByRole('navigation', { name: 'Menu utama' }).textContent()).toBe('Pekerja');
+      const menu = page.getByRole('navigation', { name: 'Menu utama' });
+      expect(await menu.getByRole('link').allTextContents()).toEqual(['Pekerja', 'Pengaduan']);
       await page.getByRole('heading', { name: /pekerja ditemukan/ }).waitFor();
       const check = await checkScreen(page, 'officer-worker-search');
       expect(check.accessibility).toEqual([]);

@@ -15,5 +15,5 @@ export async function consolePerson(hub: TestHub, institutionId: string, role: R
     role,
     password: TEST_PASSWORD,
   });
-  return { username, password: TEST_PASSWORD, accountId: account.id };
+  return { username, password: TEST_PASSWORD, accountId: account.id, displayName };
 }

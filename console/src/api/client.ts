@@ -18,6 +18,10 @@ let onSessionEnded: () => void = () => undefined;
 export function whenSessionEnds(handler: () => void): void {
   onSessionEnded = handler;
 }
+/** For the console's other requests (api/rest.ts): the session ended while they were sent. */
+export function sessionEnded(): void {
+  onSessionEnded();
+}
 
 async function send(body: string, token: string): Promise<Response> {
   return fetch(API.graphqlPath, {

@@ -4,7 +4,8 @@ import { execute, type ApiResult } from './client.js';
 
 export interface QueryState<TData> extends ApiResult<TData> {
   readonly loading: boolean;
-  readonly reload: () => void;
+  /** Asks again; resolves once the new answer is in (so a form can say "saved" over fresh data). */
+  readonly reload: () => Promise<void>;
 }
 
 /**
@@ -20,6 +21,7 @@ export function useQuery<TData, TVariables>(
   const [loading, setLoading] = useState(!options.skip);
   const [generation, setGeneration] = useState(0);
   const latest = useRef(0);
+  const waiting = useRef<(() => void)[]>([]);
   const key = JSON.stringify(variables);
   useEffect(() => {
     if (options.skip) {
@@ -32,8 +34,18 @@ export function useQuery<TData, TVariables>(
       if (request !== latest.current) return;
       setResult(answer);
       setLoading(false);
+      const settled = waiting.current;
+      waiting.current = [];
+      for (const resolve of settled) resolve();
     });
   }, [document, key, options.skip, generation]);
-  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  const reload = useCallback(
+    () =>
+      new Promise<void>((resolve) => {
+        waiting.current.push(resolve);
+        setGeneration((value) => value + 1);
+      }),
+    [],
+  );
   return { ...result, loading, reload };
 }

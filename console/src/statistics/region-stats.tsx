@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useQuery } from '../api/use-query.js';
-import { RegionStatsViewDocument } from '../graphql/__generated__/graphql.js';
+import { NationalStatsViewDocument, RegionStatsViewDocument } from '../graphql/__generated__/graphql.js';
 import { useT } from '../i18n/index.js';
 import { Link, navigate } from '../router.js';
 import { ErrorNotice } from '../ui/error-notice.js';
@@ -20,8 +20,8 @@ import {
   type SortKey,
 } from './table-model.js';
 
-/** The view starts at Jawa Timur; a national level comes with the national regions. */
-export const START_REGION = '35';
+/** The view starts at the nation (no parent region): one row per province. */
+export const START_REGION: string | null = null;
 const FIRST_YEAR = 2020;
 
 export function yearsOffered(now = new Date()): number[] {
@@ -42,17 +42,37 @@ interface RegionNode {
   readonly parent?: RegionNode | null;
 }
 
-/** The region and its ancestors from the province down (the national level is not offered yet). */
-function breadcrumbOf(region: RegionNode): RegionNode[] {
-  const chain: RegionNode[] = [];
-  for (let node: RegionNode | null | undefined = region; node; node = node.parent) chain.unshift(node);
-  return chain.filter((node) => node.level === 'PROVINCE' || node.level === 'REGENCY');
+/** Where the view of a region (null: the nation) and year lives. */
+export function statsHref(code: string | null, year: number): string {
+  return `/statistics${code ? `/${encodeURIComponent(code)}` : ''}?year=${year}`;
+}
+
+interface Crumb {
+  /** null for the nation. */
+  readonly code: string | null;
+  readonly name: string;
+}
+
+/** The nation, then the region and its ancestors from the province down. */
+function breadcrumbOf(region: RegionNode | null | undefined, nation: string): Crumb[] {
+  const chain: Crumb[] = [];
+  for (let node: RegionNode | null | undefined = region; node; node = node.parent) {
+    if (node.level === 'PROVINCE' || node.level === 'REGENCY') chain.unshift(node);
+  }
+  return [{ code: null, name: nation }, ...chain];
 }
 
 /** The analyst's cross-region view: table with totals, chart, drill-down, year and CSV export. */
-export function RegionStatsView({ code, year }: { readonly code: string; readonly year: number }) {
+export function RegionStatsView({ code, year }: { readonly code: string | null; readonly year: number }) {
   const { t } = useT();
-  const result = useQuery(RegionStatsViewDocument, { parentCode: code, year });
+  // The nation has no region of its own to name: its rows are the provinces.
+  const regional = useQuery(
+    RegionStatsViewDocument,
+    { parentCode: code ?? '', year },
+    { skip: code === null },
+  );
+  const national = useQuery(NationalStatsViewDocument, { year }, { skip: code !== null });
+  const result = code === null ? national : regional;
   const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'ascending' });
   const [chartMeasure, setChartMeasure] = useState<Measure>('departed');
   const rows = useMemo(
@@ -60,8 +80,10 @@ export function RegionStatsView({ code, year }: { readonly code: string; readonl
     [result.data, sort],
   );
   const totals = useMemo(() => totalsOf(rows), [rows]);
-  const region = result.data?.region;
-  const title = region ? t('stats.titleFor', { name: region.name, year }) : t('stats.title');
+  const region = code === null ? null : regional.data?.region;
+  const nation = t('stats.nation');
+  const placeName = code === null ? nation : region?.name;
+  const title = placeName ? t('stats.titleFor', { name: placeName, year }) : t('stats.title');
   const onSort = (key: SortKey) =>
     setSort(
       sort.key === key
@@ -79,7 +101,7 @@ export function RegionStatsView({ code, year }: { readonly code: string; readonl
       suppressed: t('stats.suppressed'),
       measures,
     });
-    downloadCsv(`statistik-${code}-${year}.csv`, csv);
+    downloadCsv(`statistik-${code ?? 'indonesia'}-${year}.csv`, csv);
   };
   const anySuppressed = rows.some((row) =>
     MEASURES.some((measure) => row.cells[measure].kind === 'suppressed'),
@@ -88,17 +110,15 @@ export function RegionStatsView({ code, year }: { readonly code: string; readonl
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
-      {region ? (
+      {code === null || region ? (
         <nav aria-label={t('stats.breadcrumb')} class="breadcrumb">
           <ol>
-            {breadcrumbOf(region).map((crumb, index, all) => (
-              <li key={crumb.code}>
+            {breadcrumbOf(region, nation).map((crumb, index, all) => (
+              <li key={crumb.code ?? 'nation'}>
                 {index === all.length - 1 ? (
                   <span aria-current="page">{crumb.name}</span>
                 ) : (
-                  <Link href={`/statistics/${encodeURIComponent(crumb.code)}?year=${year}`}>
-                    {crumb.name}
-                  </Link>
+                  <Link href={statsHref(crumb.code, year)}>{crumb.name}</Link>
                 )}
               </li>
             ))}
@@ -110,9 +130,7 @@ export function RegionStatsView({ code, year }: { readonly code: string; readonl
           <select
             id="stats-year"
             value={String(year)}
-            onChange={(event) =>
-              navigate(`/statistics/${encodeURIComponent(code)}?year=${event.currentTarget.value}`)
-            }
+            onChange={(event) => navigate(statsHref(code, Number(event.currentTarget.value)))}
           >
             {yearsOffered().map((option) => (
               <option key={option} value={String(option)}>

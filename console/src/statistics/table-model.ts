@@ -1,6 +1,6 @@
-import type { RegionStatsViewQuery } from '../graphql/__generated__/graphql.js';
+import type { RegionStatsRowFragment } from '../graphql/__generated__/graphql.js';
 
-export type StatsRow = RegionStatsViewQuery['regionStats'][number];
+export type StatsRow = RegionStatsRowFragment;
 
 export const COUNT_MEASURES = ['departed', 'returned', 'casesOpened', 'certified', 'mentored'] as const;
 export type CountMeasure = (typeof COUNT_MEASURES)[number];

@@ -10,6 +10,12 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { path: '/workers', labelKey: 'nav.workers', roles: ['LTSA_OFFICER'] },
   { path: '/statistics', labelKey: 'nav.statistics', roles: ['ANALYST'] },
+  { path: '/cases', labelKey: 'nav.cases', roles: ['CASE_OFFICER', 'LTSA_OFFICER'] },
+  { path: '/agencies', labelKey: 'nav.agencies', roles: ['CASE_OFFICER'] },
+  { path: '/accounts', labelKey: 'nav.accounts', roles: ['INSTITUTION_ADMIN'] },
+  { path: '/audit', labelKey: 'nav.audit', roles: ['AUDITOR'] },
+  { path: '/training', labelKey: 'training.nav', roles: ['TRAINING_REGISTRAR'] },
+  { path: '/mentoring', labelKey: 'mentoring.nav', roles: ['MENTOR'] },
 ];
 
 export function sectionsFor(role: Role): Section[] {

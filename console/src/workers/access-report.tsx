@@ -8,6 +8,7 @@ import { Link } from '../router.js';
 import { ErrorNotice } from '../ui/error-notice.js';
 import { Loading, PageTitle } from '../ui/page.js';
 import { AccessFilterForm } from './access-filter-form.js';
+import { usePeopleNames } from './people-names.js';
 import {
   filterAccessLog,
   institutionsIn,
@@ -85,6 +86,7 @@ export function AccessReport({ id }: { readonly id: string }) {
 
 function AccessTable({ events }: { readonly events: readonly AccessEventRow[] }) {
   const { t, language } = useT();
+  const names = usePeopleNames(events.map((event) => event.actingSubject));
   if (events.length === 0) return <p class="empty">{t('access.none')}</p>;
   return (
     <div class="table-scroll" role="region" aria-label={t('access.title')} tabIndex={0}>
@@ -122,7 +124,9 @@ function AccessTable({ events }: { readonly events: readonly AccessEventRow[] })
                 {event.purpose ?? t('access.noPurpose')}
                 {event.caseReference ? <span class="sub">{event.caseReference}</span> : null}
               </td>
-              <td class="actor">{event.actingSubject ?? '–'}</td>
+              <td class="actor">
+                {event.actingSubject ? (names.get(event.actingSubject) ?? event.actingSubject) : '–'}
+              </td>
             </tr>
           ))}
         </tbody>

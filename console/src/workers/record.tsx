@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { errorsAt, type ApiError } from '../api/errors.js';
 import { useQuery } from '../api/use-query.js';
 import { WorkerRecordDocument, type WorkerRecordQuery } from '../graphql/__generated__/graphql.js';
@@ -7,15 +8,27 @@ import { Link } from '../router.js';
 import { ErrorNotice } from '../ui/error-notice.js';
 import { Loading, PageTitle } from '../ui/page.js';
 import { Facts, RecordSection } from '../ui/section.js';
+import { Done } from './form-kit.js';
+import { PanelToggle, usePanels } from './panels.js';
 import { CareSections } from './record-care.js';
+import { ConsentsSection } from './record-consents.js';
+import { DocumentsSection } from './record-documents.js';
 import { PlacementsSection } from './record-placements.js';
+import { StatusForm } from './status-form.js';
+import { takeFlash } from './write.js';
 
 export type RecordWorker = NonNullable<WorkerRecordQuery['worker']>;
 
-/** One worker's record, assembled by the gateway from all four institutions. */
-export function WorkerRecord({ id }: { readonly id: string }) {
+/**
+ * One worker's record, assembled by the gateway from all four institutions. With `canWrite` (the
+ * LTSA officer, `workers:write`), each part the office keeps has its forms, and after every write
+ * the record is read again, so it shows the new state.
+ */
+export function WorkerRecord({ id, canWrite = false }: { readonly id: string; readonly canWrite?: boolean }) {
   const { t } = useT();
   const result = useQuery(WorkerRecordDocument, { id });
+  // What the screen before did (registering her), said once.
+  const [flash] = useState(takeFlash);
   if (result.loading && !result.data) return <Loading />;
   const worker = result.data?.worker;
   if (!worker) {
@@ -39,16 +52,17 @@ export function WorkerRecord({ id }: { readonly id: string }) {
         <Link href="/workers">{t('workers.record.backToSearch')}</Link>
       </p>
       <PageTitle title={worker.fullName}>{worker.fullName}</PageTitle>
+      {flash ? <Done message={t(flash)} /> : null}
       <p class="lead">
         {t(`enums.WorkerStatus.${worker.status}`)} · {worker.district.name} ·{' '}
         <Link href={`/workers/${encodeURIComponent(worker.id)}/access`}>
           {t('workers.record.accessReport')}
         </Link>
       </p>
-      <Identity worker={worker} errors={errors} />
-      <DocumentsSection worker={worker} errors={errors} />
-      <PlacementsSection worker={worker} errors={errors} />
-      <ConsentsSection worker={worker} errors={errors} />
+      <Identity worker={worker} errors={errors} canWrite={canWrite} onChanged={result.reload} />
+      <DocumentsSection worker={worker} errors={errors} canWrite={canWrite} onChanged={result.reload} />
+      <PlacementsSection worker={worker} errors={errors} canWrite={canWrite} onChanged={result.reload} />
+      <ConsentsSection worker={worker} errors={errors} canWrite={canWrite} onChanged={result.reload} />
       <CareSections worker={worker} errors={errors} />
     </>
   );
@@ -57,11 +71,16 @@ export function WorkerRecord({ id }: { readonly id: string }) {
 function Identity({
   worker,
   errors,
+  canWrite,
+  onChanged,
 }: {
   readonly worker: RecordWorker;
   readonly errors: readonly ApiError[];
+  readonly canWrite: boolean;
+  readonly onChanged: () => Promise<void>;
 }) {
   const { t, language } = useT();
+  const panels = usePanels();
   // Personal data the office may not read comes back null with FORBIDDEN naming the field.
   const value = (field: keyof RecordWorker, shown: string | null | undefined) =>
     errorsAt(errors, ['worker', field]).length > 0 ? (
@@ -91,98 +110,27 @@ function Identity({
           [t('workers.field.district'), `${worker.district.name} (${worker.district.code})`],
           [t('workers.field.registeredAt'), formatDateTime(worker.registeredAt, language)],
           [t('workers.field.registeredBy'), worker.registeredBy.name],
+          [t('workers.field.status'), t(`enums.WorkerStatus.${worker.status}`)],
         ]}
       />
-    </RecordSection>
-  );
-}
-
-function DocumentsSection({
-  worker,
-  errors,
-}: {
-  readonly worker: RecordWorker;
-  readonly errors: readonly ApiError[];
-}) {
-  const { t, language } = useT();
-  return (
-    <RecordSection
-      id="documents"
-      title={t('workers.record.documents')}
-      path={['worker', 'documents']}
-      errors={errors}
-      items={worker.documents}
-    >
-      <div class="table-scroll" role="region" aria-label={t('workers.record.documents')} tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('documents.type')}</th>
-              <th scope="col">{t('documents.number')}</th>
-              <th scope="col">{t('documents.issuer')}</th>
-              <th scope="col">{t('documents.validUntil')}</th>
-              <th scope="col">{t('documents.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(worker.documents ?? []).map((document) => (
-              <tr key={document.id}>
-                <th scope="row">{t(`enums.DocumentType.${document.type}`)}</th>
-                <td>{document.number ?? '–'}</td>
-                <td>{document.issuer}</td>
-                <td>
-                  {document.validUntil ? formatDate(document.validUntil, language) : t('documents.noExpiry')}
-                </td>
-                <td>
-                  {t(`enums.DocumentStatus.${document.status}`)}
-                  {document.rejectionReason ? ` (${document.rejectionReason})` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </RecordSection>
-  );
-}
-
-function ConsentsSection({
-  worker,
-  errors,
-}: {
-  readonly worker: RecordWorker;
-  readonly errors: readonly ApiError[];
-}) {
-  const { t, language } = useT();
-  return (
-    <RecordSection
-      id="consents"
-      title={t('workers.record.consents')}
-      path={['worker', 'consents']}
-      errors={errors}
-      items={worker.consents}
-    >
-      <ul class="cards">
-        {(worker.consents ?? []).map((consent) => (
-          <li key={consent.id} class="card">
-            <p class="card-title">
-              {consent.grantee.name} · {t(`enums.ConsentPurpose.${consent.purpose}`)}
-            </p>
-            <p>
-              <span class={`badge ${consent.active ? 'badge-ok' : 'badge-muted'}`}>
-                {consent.active ? t('consents.active') : t('consents.inactive')}
-              </span>{' '}
-              {t('consents.grantedAt', { date: formatDate(consent.grantedAt, language) })}
-              {consent.expiresAt
-                ? ` · ${t('consents.expiresAt', { date: formatDate(consent.expiresAt, language) })}`
-                : ''}
-              {consent.revokedAt
-                ? ` · ${t('consents.revokedAt', { date: formatDate(consent.revokedAt, language) })}`
-                : ''}
-            </p>
-          </li>
-        ))}
-      </ul>
+      {canWrite ? (
+        <>
+          <Done message={panels.done} />
+          <div class="section-actions">
+            <PanelToggle panels={panels} panelKey="change-status" label={t('officerForms.status.open')} />
+          </div>
+          {panels.open === 'change-status' ? (
+            <StatusForm
+              workerId={worker.id}
+              status={worker.status}
+              onCancel={panels.close}
+              onDone={() => {
+                panels.finish(t('officerForms.status.done'), onChanged);
+              }}
+            />
+          ) : null}
+        </>
+      ) : null}
     </RecordSection>
   );
 }

@@ -44,6 +44,13 @@ export function WorkerSearch({ person }: { readonly person: Person }) {
   return (
     <>
       <PageTitle title={t('workers.search.title')}>{t('workers.search.title')}</PageTitle>
+      {person.scopes.includes('workers:write') ? (
+        <p class="page-actions">
+          <Link class="button-link" href="/workers/new">
+            {t('officerForms.register.open')}
+          </Link>
+        </p>
+      ) : null}
       <SearchForm
         key={hrefOf(criteria)}
         initial={criteria}

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { WorkerRow, DocumentRow, PlacementRow, ConsentRow } from '../db/schema.js';
 import type { RegionStatsKey } from '../../../shared/stats.js';
 import type { AccessEventView } from '../../../shared/audit/access-log.js';
+import type { AuditEventView, AuditPage, AccessLogStatusView } from '../../../shared/audit/audit-log.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -67,6 +68,91 @@ export type AccessEvent = {
   requestId: Scalars['String']['output'];
   /** The hub service that answered: `labour`, `ministry`, `training` or `university`. */
   service: Scalars['String']['output'];
+};
+
+/**
+ * Which events of an access log to list. Every filter is optional; `from` and `to` bound the
+ * instant of the event (ISO 8601, `to` exclusive).
+ */
+export type AccessEventFilter = {
+  /** Only events of this kind. */
+  action?: InputMaybe<AccessAction>;
+  /** Only events at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only events of this institution's clients. */
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only events before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Whether one service's access log still holds together: every event chained to the one before it. */
+export type AccessLogStatus = {
+  __typename?: 'AccessLogStatus';
+  /** Position of the first event that does not hold, when the chain is broken. */
+  brokenAt: Maybe<Scalars['Int']['output']>;
+  /** When the chain was last recomputed (at most a minute before this answer). */
+  checkedAt: Scalars['DateTime']['output'];
+  /** Events in the log. */
+  events: Scalars['Int']['output'];
+  /** When the newest event was recorded. */
+  headAt: Maybe<Scalars['DateTime']['output']>;
+  /** Position of the newest event; null for an empty log. */
+  headPosition: Maybe<Scalars['Int']['output']>;
+  /** True when every event follows its predecessor, names its hash and hashes to what it stores. */
+  intact: Scalars['Boolean']['output'];
+  /** Why that event does not hold. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The service whose log this is. */
+  service: Scalars['String']['output'];
+};
+
+/**
+ * An event of one service's tamper-evident access log as an auditor reads it: the same facts as
+ * `AccessEvent`, and the worker it concerns.
+ */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** The person acting: the console account, or as the client system reported them. */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** What happened: read, written, looked up, refused or replayed. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request (`hub-console` for a person in the console). */
+  clientId: Scalars['String']['output'];
+  /** The ID the client gave its request, for its own records. */
+  clientRequestId: Maybe<Scalars['String']['output']>;
+  /** The ID of the record (for a NIK lookup, the keyed hash of the NIK). */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`, `NikLookup`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The event's place in its service's hash chain. */
+  position: Scalars['Int']['output'];
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The hub's ID for the request, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered. */
+  service: Scalars['String']['output'];
+  /** The worker whose data it was, when it was a worker's data. */
+  workerId: Maybe<Scalars['ID']['output']>;
+};
+
+/** One page of an access log, newest first. */
+export type AuditEventPage = {
+  __typename?: 'AuditEventPage';
+  /** The events on this page. */
+  events: Array<AuditEvent>;
+  /** Whether more events follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+  /** All events matching the filter that the caller may see. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A worker's consent, recorded at the LTSA desk, to share their data with one institution for one purpose. */
@@ -519,12 +605,26 @@ export type PlacementStatus =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The labour service's own access log, newest first: for ministry auditors all of it, for the labour
+   * office of a region the events about its region's workers (`audit:read`).
+   */
+  labourAccessEvents: AuditEventPage;
+  /** Whether the labour service's access log still holds together (ministry auditors and labour offices, `audit:read`). */
+  labourAccessLogStatus: AccessLogStatus;
   /** A worker by hub ID; null when no such worker exists or your institution may not see them. */
   worker: Maybe<Worker>;
   /** A worker by NIK (Nomor Induk Kependudukan); null when none exists or your institution may not see them. */
   workerByNik: Maybe<Worker>;
   /** Workers your institution may see, ordered by name, with cursor pagination (at most 100 per page). */
   workers: WorkerConnection;
+};
+
+
+export type QueryLabourAccessEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccessEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -977,12 +1077,16 @@ export type ResolversTypes = ResolversObject<{
   AccessAction: AccessAction;
   AccessEvent: ResolverTypeWrapper<AccessEventView>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Consent: ResolverTypeWrapper<ConsentRow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AccessEventFilter: AccessEventFilter;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccessLogStatus: ResolverTypeWrapper<AccessLogStatusView>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AuditEvent: ResolverTypeWrapper<AuditEventView>;
+  AuditEventPage: ResolverTypeWrapper<AuditPage>;
+  Consent: ResolverTypeWrapper<ConsentRow>;
   ConsentPurpose: ConsentPurpose;
   CreatePlacementInput: CreatePlacementInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DestinationCount: ResolverTypeWrapper<DestinationCount>;
@@ -1026,11 +1130,15 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AccessEvent: AccessEventView;
   String: Scalars['String']['output'];
-  Consent: ConsentRow;
-  Boolean: Scalars['Boolean']['output'];
+  AccessEventFilter: AccessEventFilter;
   ID: Scalars['ID']['output'];
-  CreatePlacementInput: CreatePlacementInput;
+  AccessLogStatus: AccessLogStatusView;
   Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  AuditEvent: AuditEventView;
+  AuditEventPage: AuditPage;
+  Consent: ConsentRow;
+  CreatePlacementInput: CreatePlacementInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DestinationCount: DestinationCount;
@@ -1072,6 +1180,41 @@ export type AccessEventResolvers<ContextType = Context, ParentType extends Resol
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AccessLogStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogStatus'] = ResolversParentTypes['AccessLogStatus']> = ResolversObject<{
+  brokenAt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  headAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  headPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  intact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clientRequestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type AuditEventPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEventPage'] = ResolversParentTypes['AuditEventPage']> = ResolversObject<{
+  events?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent'], FederationReferenceType extends FederationReferenceTypes['Consent'] = FederationReferenceTypes['Consent']> = ResolversObject<{
@@ -1193,6 +1336,8 @@ export type PlacementAgencyResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  labourAccessEvents?: Resolver<ResolversTypes['AuditEventPage'], ParentType, ContextType, RequireFields<QueryLabourAccessEventsArgs, 'first'>>;
+  labourAccessLogStatus?: Resolver<ResolversTypes['AccessLogStatus'], ParentType, ContextType>;
   worker?: Resolver<Maybe<ResolversTypes['Worker']>, ParentType, ContextType, RequireFields<QueryWorkerArgs, 'id'>>;
   workerByNik?: Resolver<Maybe<ResolversTypes['Worker']>, ParentType, ContextType, RequireFields<QueryWorkerByNikArgs, 'nik'>>;
   workers?: Resolver<ResolversTypes['WorkerConnection'], ParentType, ContextType, RequireFields<QueryWorkersArgs, 'first'>>;
@@ -1287,6 +1432,9 @@ export type WorkerEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccessEvent?: AccessEventResolvers<ContextType>;
+  AccessLogStatus?: AccessLogStatusResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventPage?: AuditEventPageResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

@@ -1,3 +1,5 @@
+import { accessEvents } from '../db/schema.js';
+import { auditLogQueries } from '../../../shared/audit/audit-log.js';
 import { z } from 'zod';
 import { BadUserInputError } from '../../../shared/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../shared/pagination.js';
@@ -15,7 +17,12 @@ const workerFilter = z
   })
   .nullish();
 
+/** This service's own access log for auditors (shared/audit/audit-log.ts). */
+const auditQueries = auditLogQueries(accessEvents);
+
 export const Query: QueryResolvers = {
+  labourAccessEvents: (parent, args, context) => auditQueries.events(parent, args, context),
+  labourAccessLogStatus: (parent, args, context) => auditQueries.status(parent, args, context),
   worker: async (_parent, { id }, { loaders }) => {
     // An ID that is not even a UUID cannot name a worker; answer as for any unknown worker.
     if (!uuid.safeParse(id).success) return null;

@@ -4,6 +4,7 @@ import type { PlacementAgencyRow, JobOrderRow, SanctionRow, CaseRow, CaseNoteRow
 import type { WorkerRepresentation, PlacementRepresentation } from '../references.js';
 import type { RegionStatsKey } from '../../../shared/stats.js';
 import type { AccessEventView } from '../../../shared/audit/access-log.js';
+import type { AuditEventView, AuditPage, AccessLogStatusView } from '../../../shared/audit/audit-log.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -35,6 +36,91 @@ export type AccessAction =
   | 'REPLAY'
   /** The data was created or changed. */
   | 'WRITE';
+
+/**
+ * Which events of an access log to list. Every filter is optional; `from` and `to` bound the
+ * instant of the event (ISO 8601, `to` exclusive).
+ */
+export type AccessEventFilter = {
+  /** Only events of this kind. */
+  action?: InputMaybe<AccessAction>;
+  /** Only events at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only events of this institution's clients. */
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only events before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Whether one service's access log still holds together: every event chained to the one before it. */
+export type AccessLogStatus = {
+  __typename?: 'AccessLogStatus';
+  /** Position of the first event that does not hold, when the chain is broken. */
+  brokenAt: Maybe<Scalars['Int']['output']>;
+  /** When the chain was last recomputed (at most a minute before this answer). */
+  checkedAt: Scalars['DateTime']['output'];
+  /** Events in the log. */
+  events: Scalars['Int']['output'];
+  /** When the newest event was recorded. */
+  headAt: Maybe<Scalars['DateTime']['output']>;
+  /** Position of the newest event; null for an empty log. */
+  headPosition: Maybe<Scalars['Int']['output']>;
+  /** True when every event follows its predecessor, names its hash and hashes to what it stores. */
+  intact: Scalars['Boolean']['output'];
+  /** Why that event does not hold. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The service whose log this is. */
+  service: Scalars['String']['output'];
+};
+
+/**
+ * An event of one service's tamper-evident access log as an auditor reads it: the same facts as
+ * `AccessEvent`, and the worker it concerns.
+ */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** The person acting: the console account, or as the client system reported them. */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** What happened: read, written, looked up, refused or replayed. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request (`hub-console` for a person in the console). */
+  clientId: Scalars['String']['output'];
+  /** The ID the client gave its request, for its own records. */
+  clientRequestId: Maybe<Scalars['String']['output']>;
+  /** The ID of the record (for a NIK lookup, the keyed hash of the NIK). */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`, `NikLookup`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The event's place in its service's hash chain. */
+  position: Scalars['Int']['output'];
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The hub's ID for the request, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered. */
+  service: Scalars['String']['output'];
+  /** The worker whose data it was, when it was a worker's data. */
+  workerId: Maybe<Scalars['ID']['output']>;
+};
+
+/** One page of an access log, newest first. */
+export type AuditEventPage = {
+  __typename?: 'AuditEventPage';
+  /** The events on this page. */
+  events: Array<AuditEvent>;
+  /** Whether more events follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+  /** All events matching the filter that the caller may see. */
+  totalCount: Scalars['Int']['output'];
+};
 
 /** A complaint case about a worker (pengaduan), following the national complaint taxonomy; only for clients with `cases:read`, never for training providers or universities. */
 export type Case = {
@@ -628,6 +714,13 @@ export type Query = {
   jobOrder: Maybe<JobOrder>;
   /** Job orders of one agency, newest first. */
   jobOrders: Array<JobOrder>;
+  /**
+   * The ministry service's own access log, newest first: for ministry auditors all of it, for the labour
+   * office of a region the events about its region's workers (`audit:read`).
+   */
+  ministryAccessEvents: AuditEventPage;
+  /** Whether the ministry service's access log still holds together (ministry auditors and labour offices, `audit:read`). */
+  ministryAccessLogStatus: AccessLogStatus;
   /** Placement agencies, optionally only those with a licence in this status. */
   placementAgencies: Array<PlacementAgency>;
   /** A placement agency (P3MI) by hub ID; null when none exists. */
@@ -673,6 +766,13 @@ export type QueryJobOrderArgs = {
 
 export type QueryJobOrdersArgs = {
   agencyId: Scalars['ID']['input'];
+};
+
+
+export type QueryMinistryAccessEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccessEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -958,12 +1058,17 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessAction: AccessAction;
-  Case: ResolverTypeWrapper<CaseRow>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AccessEventFilter: AccessEventFilter;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccessLogStatus: ResolverTypeWrapper<AccessLogStatusView>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditEvent: ResolverTypeWrapper<AuditEventView>;
+  AuditEventPage: ResolverTypeWrapper<AuditPage>;
+  Case: ResolverTypeWrapper<CaseRow>;
   CaseCategory: CaseCategory;
   CaseConnection: ResolverTypeWrapper<Omit<CaseConnection, 'edges'> & { edges: Array<ResolversTypes['CaseEdge']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
   CaseFilter: CaseFilter;
   CaseNote: ResolverTypeWrapper<CaseNoteRow>;
@@ -974,7 +1079,6 @@ export type ResolversTypes = ResolversObject<{
   ComplianceFinding: ResolverTypeWrapper<ComplianceFinding>;
   ComplianceFindingCode: ComplianceFindingCode;
   CreateJobOrderInput: CreateJobOrderInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DocumentType: DocumentType;
@@ -1010,18 +1114,22 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Case: CaseRow;
-  String: Scalars['String']['output'];
+  AccessEventFilter: AccessEventFilter;
   ID: Scalars['ID']['output'];
-  CaseConnection: Omit<CaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CaseEdge']> };
+  AccessLogStatus: AccessLogStatusView;
   Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
+  AuditEvent: AuditEventView;
+  AuditEventPage: AuditPage;
+  Case: CaseRow;
+  CaseConnection: Omit<CaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CaseEdge']> };
   CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
   CaseFilter: CaseFilter;
   CaseNote: CaseNoteRow;
   CaseResolution: CaseResolution;
   ComplianceFinding: ComplianceFinding;
   CreateJobOrderInput: CreateJobOrderInput;
-  Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   ImposeSanctionInput: ImposeSanctionInput;
@@ -1044,6 +1152,41 @@ export type ResolversParentTypes = ResolversObject<{
   StatCount: StatCount;
   UpdateAgencyLicenceInput: UpdateAgencyLicenceInput;
   Worker: WorkerRepresentation;
+}>;
+
+export type AccessLogStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogStatus'] = ResolversParentTypes['AccessLogStatus']> = ResolversObject<{
+  brokenAt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  headAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  headPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  intact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clientRequestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type AuditEventPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEventPage'] = ResolversParentTypes['AuditEventPage']> = ResolversObject<{
+  events?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case'], FederationReferenceType extends FederationReferenceTypes['Case'] = FederationReferenceTypes['Case']> = ResolversObject<{
@@ -1189,6 +1332,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   jobOrder?: Resolver<Maybe<ResolversTypes['JobOrder']>, ParentType, ContextType, RequireFields<QueryJobOrderArgs, 'id'>>;
   jobOrders?: Resolver<Array<ResolversTypes['JobOrder']>, ParentType, ContextType, RequireFields<QueryJobOrdersArgs, 'agencyId'>>;
+  ministryAccessEvents?: Resolver<ResolversTypes['AuditEventPage'], ParentType, ContextType, RequireFields<QueryMinistryAccessEventsArgs, 'first'>>;
+  ministryAccessLogStatus?: Resolver<ResolversTypes['AccessLogStatus'], ParentType, ContextType>;
   placementAgencies?: Resolver<Array<ResolversTypes['PlacementAgency']>, ParentType, ContextType, Partial<QueryPlacementAgenciesArgs>>;
   placementAgency?: Resolver<Maybe<ResolversTypes['PlacementAgency']>, ParentType, ContextType, RequireFields<QueryPlacementAgencyArgs, 'id'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
@@ -1239,6 +1384,9 @@ export type WorkerResolvers<ContextType = Context, ParentType extends ResolversP
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessLogStatus?: AccessLogStatusResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventPage?: AuditEventPageResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;

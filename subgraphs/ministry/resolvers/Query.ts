@@ -1,3 +1,5 @@
+import { accessEvents } from '../db/schema.js';
+import { auditLogQueries } from '../../../shared/audit/audit-log.js';
 import { BadUserInputError } from '../../../shared/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../shared/pagination.js';
 import { isRegionCodeFormat } from '../../../shared/reference/regions.js';
@@ -34,7 +36,12 @@ async function childRegions(parentCode: string, { loaders }: Context) {
   return children;
 }
 
+/** This service's own access log for auditors (shared/audit/audit-log.ts). */
+const auditQueries = auditLogQueries(accessEvents);
+
 export const Query: QueryResolvers = {
+  ministryAccessEvents: (parent, args, context) => auditQueries.events(parent, args, context),
+  ministryAccessLogStatus: (parent, args, context) => auditQueries.status(parent, args, context),
   placementAgency: (_parent, { id }, { loaders }) => (isId(id) ? loaders.agencyById.load(id) : null),
   placementAgencies: async (_parent, { status }, { db, loaders }) => {
     const agencies = await listAgencies(db, status ?? null, todayInJakarta());

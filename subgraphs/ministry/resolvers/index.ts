@@ -1,5 +1,6 @@
 import { DateScalar, DateTimeScalar } from '../../../shared/scalars.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { AuditEvent } from './AuditEvent.js';
 import { Case } from './Case.js';
 import { CaseNote } from './CaseNote.js';
 import { Institution } from './Institution.js';
@@ -28,4 +29,5 @@ export const resolvers: Resolvers = {
   Worker,
   Placement,
   RegionStats,
+  AuditEvent,
 };

@@ -4,6 +4,7 @@ import type { TrainingProviderRow, CourseRow, EnrollmentRow, CertificationRow, C
 import type { WorkerReference } from '../references.js';
 import type { RegionStatsKey } from '../../../shared/stats.js';
 import type { AccessEventView } from '../../../shared/audit/access-log.js';
+import type { AuditEventView, AuditPage, AccessLogStatusView } from '../../../shared/audit/audit-log.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -35,6 +36,42 @@ export type AccessAction =
   /** The data was created or changed. */
   | 'WRITE';
 
+/**
+ * Which events of an access log to list. Every filter is optional; `from` and `to` bound the
+ * instant of the event (ISO 8601, `to` exclusive).
+ */
+export type AccessEventFilter = {
+  /** Only events of this kind. */
+  action?: InputMaybe<AccessAction>;
+  /** Only events at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only events of this institution's clients. */
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only events before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Whether one service's access log still holds together: every event chained to the one before it. */
+export type AccessLogStatus = {
+  __typename?: 'AccessLogStatus';
+  /** Position of the first event that does not hold, when the chain is broken. */
+  brokenAt: Maybe<Scalars['Int']['output']>;
+  /** When the chain was last recomputed (at most a minute before this answer). */
+  checkedAt: Scalars['DateTime']['output'];
+  /** Events in the log. */
+  events: Scalars['Int']['output'];
+  /** When the newest event was recorded. */
+  headAt: Maybe<Scalars['DateTime']['output']>;
+  /** Position of the newest event; null for an empty log. */
+  headPosition: Maybe<Scalars['Int']['output']>;
+  /** True when every event follows its predecessor, names its hash and hashes to what it stores. */
+  intact: Scalars['Boolean']['output'];
+  /** Why that event does not hold. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The service whose log this is. */
+  service: Scalars['String']['output'];
+};
+
 /** Accreditation grade (akreditasi) of a training provider; A is the highest. */
 export type Accreditation =
   /** Akreditasi A. */
@@ -45,6 +82,55 @@ export type Accreditation =
   | 'C'
   /** Belum terakreditasi: not accredited. */
   | 'NOT_ACCREDITED';
+
+/**
+ * An event of one service's tamper-evident access log as an auditor reads it: the same facts as
+ * `AccessEvent`, and the worker it concerns.
+ */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** The person acting: the console account, or as the client system reported them. */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** What happened: read, written, looked up, refused or replayed. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request (`hub-console` for a person in the console). */
+  clientId: Scalars['String']['output'];
+  /** The ID the client gave its request, for its own records. */
+  clientRequestId: Maybe<Scalars['String']['output']>;
+  /** The ID of the record (for a NIK lookup, the keyed hash of the NIK). */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`, `NikLookup`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The event's place in its service's hash chain. */
+  position: Scalars['Int']['output'];
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The hub's ID for the request, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered. */
+  service: Scalars['String']['output'];
+  /** The worker whose data it was, when it was a worker's data. */
+  workerId: Maybe<Scalars['ID']['output']>;
+};
+
+/** One page of an access log, newest first. */
+export type AuditEventPage = {
+  __typename?: 'AuditEventPage';
+  /** The events on this page. */
+  events: Array<AuditEvent>;
+  /** Whether more events follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+  /** All events matching the filter that the caller may see. */
+  totalCount: Scalars['Int']['output'];
+};
 
 /** A competency certificate (sertifikat kompetensi), e.g. from an LSP licensed by BNSP. */
 export type Certification = {
@@ -281,12 +367,28 @@ export type MutationUpdateEnrollmentArgs = {
   input: UpdateEnrollmentInput;
 };
 
+/** Position in a list paged by cursor. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item on this page, to pass as `after`; null when the page is empty. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** A course by hub ID; null when none exists. */
   course: Maybe<Course>;
   /** Courses of one provider, or of all providers, starting on or after `startsFrom`, earliest first. */
   courses: Array<Course>;
+  /**
+   * The training service's own access log, newest first: for ministry auditors all of it, for the labour
+   * office of a region the events about its region's workers (`audit:read`).
+   */
+  trainingAccessEvents: AuditEventPage;
+  /** Whether the training service's access log still holds together (ministry auditors and labour offices, `audit:read`). */
+  trainingAccessLogStatus: AccessLogStatus;
   /** A training provider by hub ID; null when none exists. */
   trainingProvider: Maybe<TrainingProvider>;
   /** Training providers, optionally only those in a region (Kemendagri code prefix). */
@@ -302,6 +404,13 @@ export type QueryCourseArgs = {
 export type QueryCoursesArgs = {
   providerId?: InputMaybe<Scalars['ID']['input']>;
   startsFrom?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryTrainingAccessEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccessEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -555,16 +664,20 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessAction: AccessAction;
-  Accreditation: Accreditation;
-  Certification: ResolverTypeWrapper<CertificationRow>;
+  AccessEventFilter: AccessEventFilter;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ConsentFact: ResolverTypeWrapper<ConsentFactRow>;
+  AccessLogStatus: ResolverTypeWrapper<AccessLogStatusView>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Accreditation: Accreditation;
+  AuditEvent: ResolverTypeWrapper<AuditEventView>;
+  AuditEventPage: ResolverTypeWrapper<AuditPage>;
+  Certification: ResolverTypeWrapper<CertificationRow>;
+  ConsentFact: ResolverTypeWrapper<ConsentFactRow>;
   ConsentFactInput: ConsentFactInput;
   ConsentPurpose: ConsentPurpose;
   Course: ResolverTypeWrapper<CourseRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CourseKind: CourseKind;
   CreateCourseInput: CreateCourseInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -574,6 +687,7 @@ export type ResolversTypes = ResolversObject<{
   Institution: ResolverTypeWrapper<Institution>;
   IssueCertificationInput: IssueCertificationInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegionStats: ResolverTypeWrapper<RegionStatsKey>;
   RegisterTrainingProviderInput: RegisterTrainingProviderInput;
@@ -587,14 +701,18 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Certification: CertificationRow;
+  AccessEventFilter: AccessEventFilter;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
-  ConsentFact: ConsentFactRow;
+  AccessLogStatus: AccessLogStatusView;
+  Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
+  AuditEvent: AuditEventView;
+  AuditEventPage: AuditPage;
+  Certification: CertificationRow;
+  ConsentFact: ConsentFactRow;
   ConsentFactInput: ConsentFactInput;
   Course: CourseRow;
-  Int: Scalars['Int']['output'];
   CreateCourseInput: CreateCourseInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -602,6 +720,7 @@ export type ResolversParentTypes = ResolversObject<{
   Institution: Institution;
   IssueCertificationInput: IssueCertificationInput;
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegionStats: RegionStatsKey;
   RegisterTrainingProviderInput: RegisterTrainingProviderInput;
@@ -610,6 +729,41 @@ export type ResolversParentTypes = ResolversObject<{
   TrainingProvider: TrainingProviderRow;
   UpdateEnrollmentInput: UpdateEnrollmentInput;
   Worker: WorkerReference;
+}>;
+
+export type AccessLogStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogStatus'] = ResolversParentTypes['AccessLogStatus']> = ResolversObject<{
+  brokenAt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  headAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  headPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  intact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clientRequestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type AuditEventPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEventPage'] = ResolversParentTypes['AuditEventPage']> = ResolversObject<{
+  events?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CertificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification'], FederationReferenceType extends FederationReferenceTypes['Certification'] = FederationReferenceTypes['Certification']> = ResolversObject<{
@@ -681,9 +835,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateEnrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationUpdateEnrollmentArgs, 'id' | 'input'>>;
 }>;
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   course?: Resolver<Maybe<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCourseArgs, 'id'>>;
   courses?: Resolver<Array<ResolversTypes['Course']>, ParentType, ContextType, Partial<QueryCoursesArgs>>;
+  trainingAccessEvents?: Resolver<ResolversTypes['AuditEventPage'], ParentType, ContextType, RequireFields<QueryTrainingAccessEventsArgs, 'first'>>;
+  trainingAccessLogStatus?: Resolver<ResolversTypes['AccessLogStatus'], ParentType, ContextType>;
   trainingProvider?: Resolver<Maybe<ResolversTypes['TrainingProvider']>, ParentType, ContextType, RequireFields<QueryTrainingProviderArgs, 'id'>>;
   trainingProviders?: Resolver<Array<ResolversTypes['TrainingProvider']>, ParentType, ContextType, Partial<QueryTrainingProvidersArgs>>;
 }>;
@@ -738,6 +899,9 @@ export type WorkerResolvers<ContextType = Context, ParentType extends ResolversP
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessLogStatus?: AccessLogStatusResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventPage?: AuditEventPageResolvers<ContextType>;
   Certification?: CertificationResolvers<ContextType>;
   ConsentFact?: ConsentFactResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
@@ -746,6 +910,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Enrollment?: EnrollmentResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegionStats?: RegionStatsResolvers<ContextType>;
   StatCount?: StatCountResolvers<ContextType>;

@@ -5,6 +5,7 @@ import type { VisibleSession } from '../db/queries/sessions.js';
 import type { WorkerReference } from '../sessions.js';
 import type { RegionStatsKey } from '../../../shared/stats.js';
 import type { AccessEventView } from '../../../shared/audit/access-log.js';
+import type { AuditEventView, AuditPage, AccessLogStatusView } from '../../../shared/audit/audit-log.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -36,6 +37,42 @@ export type AccessAction =
   /** The data was created or changed. */
   | 'WRITE';
 
+/**
+ * Which events of an access log to list. Every filter is optional; `from` and `to` bound the
+ * instant of the event (ISO 8601, `to` exclusive).
+ */
+export type AccessEventFilter = {
+  /** Only events of this kind. */
+  action?: InputMaybe<AccessAction>;
+  /** Only events at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only events of this institution's clients. */
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only events before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Whether one service's access log still holds together: every event chained to the one before it. */
+export type AccessLogStatus = {
+  __typename?: 'AccessLogStatus';
+  /** Position of the first event that does not hold, when the chain is broken. */
+  brokenAt: Maybe<Scalars['Int']['output']>;
+  /** When the chain was last recomputed (at most a minute before this answer). */
+  checkedAt: Scalars['DateTime']['output'];
+  /** Events in the log. */
+  events: Scalars['Int']['output'];
+  /** When the newest event was recorded. */
+  headAt: Maybe<Scalars['DateTime']['output']>;
+  /** Position of the newest event; null for an empty log. */
+  headPosition: Maybe<Scalars['Int']['output']>;
+  /** True when every event follows its predecessor, names its hash and hashes to what it stores. */
+  intact: Scalars['Boolean']['output'];
+  /** Why that event does not hold. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The service whose log this is. */
+  service: Scalars['String']['output'];
+};
+
 /** A new mentor of your university. */
 export type AddMentorInput = {
   /** Topics the mentor can mentor on, 1-10, none repeated. */
@@ -44,6 +81,55 @@ export type AddMentorInput = {
   fullName: Scalars['String']['input'];
   /** Hub ID of the university, which your institution must run. */
   universityId: Scalars['ID']['input'];
+};
+
+/**
+ * An event of one service's tamper-evident access log as an auditor reads it: the same facts as
+ * `AccessEvent`, and the worker it concerns.
+ */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** The person acting: the console account, or as the client system reported them. */
+  actingSubject: Maybe<Scalars['String']['output']>;
+  /** What happened: read, written, looked up, refused or replayed. */
+  action: AccessAction;
+  /** When the data was read or written. */
+  at: Scalars['DateTime']['output'];
+  /** The case or application the request was for (header `X-Case-Reference`). */
+  caseReference: Maybe<Scalars['String']['output']>;
+  /** The client system that made the request (`hub-console` for a person in the console). */
+  clientId: Scalars['String']['output'];
+  /** The ID the client gave its request, for its own records. */
+  clientRequestId: Maybe<Scalars['String']['output']>;
+  /** The ID of the record (for a NIK lookup, the keyed hash of the NIK). */
+  entityId: Scalars['String']['output'];
+  /** The kind of record, e.g. `Worker`, `Document`, `Case`, `Enrollment`, `NikLookup`. */
+  entityType: Scalars['String']['output'];
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** The institution whose client made the request. */
+  institution: Institution;
+  /** The event's place in its service's hash chain. */
+  position: Scalars['Int']['output'];
+  /** The purpose the client stated (header `X-Purpose`). */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The hub's ID for the request, the same in every service the request reached. */
+  requestId: Scalars['String']['output'];
+  /** The hub service that answered. */
+  service: Scalars['String']['output'];
+  /** The worker whose data it was, when it was a worker's data. */
+  workerId: Maybe<Scalars['ID']['output']>;
+};
+
+/** One page of an access log, newest first. */
+export type AuditEventPage = {
+  __typename?: 'AuditEventPage';
+  /** The events on this page. */
+  events: Array<AuditEvent>;
+  /** Whether more events follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+  /** All events matching the filter that the caller may see. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** State of a returnee's business (usaha). */
@@ -327,6 +413,15 @@ export type MutationShareConsentWithUniversitiesArgs = {
   fact: ConsentFactInput;
 };
 
+/** Position in a list paged by cursor. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item on this page, to pass as `after`; null when the page is empty. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** A mentoring programme by hub ID; null when none exists. */
@@ -339,6 +434,13 @@ export type Query = {
   universities: Array<University>;
   /** A university partner by hub ID; null when none exists. */
   university: Maybe<University>;
+  /**
+   * The university service's own access log, newest first: for ministry auditors all of it, for the labour
+   * office of a region the events about its region's workers (`audit:read`).
+   */
+  universityAccessEvents: AuditEventPage;
+  /** Whether the university service's access log still holds together (ministry auditors and labour offices, `audit:read`). */
+  universityAccessLogStatus: AccessLogStatus;
 };
 
 
@@ -359,6 +461,13 @@ export type QueryMentoringSessionArgs = {
 
 export type QueryUniversityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryUniversityAccessEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccessEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Whether a returnee intends to work abroad again (re-migration). */
@@ -612,12 +721,17 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessAction: AccessAction;
-  AddMentorInput: AddMentorInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AccessEventFilter: AccessEventFilter;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccessLogStatus: ResolverTypeWrapper<AccessLogStatusView>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AddMentorInput: AddMentorInput;
+  AuditEvent: ResolverTypeWrapper<AuditEventView>;
+  AuditEventPage: ResolverTypeWrapper<AuditPage>;
   BusinessStatus: BusinessStatus;
   ConsentFact: ResolverTypeWrapper<ConsentFactRow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentFactInput: ConsentFactInput;
   ConsentPurpose: ConsentPurpose;
   CreateMentoringProgramInput: CreateMentoringProgramInput;
@@ -626,13 +740,13 @@ export type ResolversTypes = ResolversObject<{
   EmpowermentType: EmpowermentType;
   Institution: ResolverTypeWrapper<Institution>;
   LogMentoringSessionInput: LogMentoringSessionInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mentor: ResolverTypeWrapper<MentorRow>;
   MentoringForm: MentoringForm;
   MentoringProgram: ResolverTypeWrapper<MentoringProgramRow>;
   MentoringSession: ResolverTypeWrapper<VisibleSession>;
   MentoringTopic: MentoringTopic;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReMigrationIntent: ReMigrationIntent;
   Referral: Referral;
@@ -648,22 +762,27 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AddMentorInput: AddMentorInput;
-  String: Scalars['String']['output'];
+  AccessEventFilter: AccessEventFilter;
   ID: Scalars['ID']['output'];
-  ConsentFact: ConsentFactRow;
+  AccessLogStatus: AccessLogStatusView;
+  Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
+  AddMentorInput: AddMentorInput;
+  AuditEvent: AuditEventView;
+  AuditEventPage: AuditPage;
+  ConsentFact: ConsentFactRow;
   ConsentFactInput: ConsentFactInput;
   CreateMentoringProgramInput: CreateMentoringProgramInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Institution: Institution;
   LogMentoringSessionInput: LogMentoringSessionInput;
-  Int: Scalars['Int']['output'];
   Mentor: MentorRow;
   MentoringProgram: MentoringProgramRow;
   MentoringSession: VisibleSession;
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegionStats: RegionStatsKey;
   RegisterUniversityInput: RegisterUniversityInput;
@@ -671,6 +790,41 @@ export type ResolversParentTypes = ResolversObject<{
   University: UniversityRow;
   UniversityAccessEvent: AccessEventView;
   Worker: WorkerReference;
+}>;
+
+export type AccessLogStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogStatus'] = ResolversParentTypes['AccessLogStatus']> = ResolversObject<{
+  brokenAt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  headAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  headPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  intact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
+  actingSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clientRequestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type AuditEventPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEventPage'] = ResolversParentTypes['AuditEventPage']> = ResolversObject<{
+  events?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ConsentFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentFact'] = ResolversParentTypes['ConsentFact']> = ResolversObject<{
@@ -744,12 +898,19 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   shareConsentWithUniversities?: Resolver<ResolversTypes['ConsentFact'], ParentType, ContextType, RequireFields<MutationShareConsentWithUniversitiesArgs, 'fact'>>;
 }>;
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   mentoringProgram?: Resolver<Maybe<ResolversTypes['MentoringProgram']>, ParentType, ContextType, RequireFields<QueryMentoringProgramArgs, 'id'>>;
   mentoringPrograms?: Resolver<Array<ResolversTypes['MentoringProgram']>, ParentType, ContextType, Partial<QueryMentoringProgramsArgs>>;
   mentoringSession?: Resolver<Maybe<ResolversTypes['MentoringSession']>, ParentType, ContextType, RequireFields<QueryMentoringSessionArgs, 'id'>>;
   universities?: Resolver<Array<ResolversTypes['University']>, ParentType, ContextType>;
   university?: Resolver<Maybe<ResolversTypes['University']>, ParentType, ContextType, RequireFields<QueryUniversityArgs, 'id'>>;
+  universityAccessEvents?: Resolver<ResolversTypes['AuditEventPage'], ParentType, ContextType, RequireFields<QueryUniversityAccessEventsArgs, 'first'>>;
+  universityAccessLogStatus?: Resolver<ResolversTypes['AccessLogStatus'], ParentType, ContextType>;
 }>;
 
 export type RegionStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionStats'] = ResolversParentTypes['RegionStats'], FederationReferenceType extends FederationReferenceTypes['RegionStats'] = FederationReferenceTypes['RegionStats']> = ResolversObject<{
@@ -799,6 +960,9 @@ export type WorkerResolvers<ContextType = Context, ParentType extends ResolversP
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessLogStatus?: AccessLogStatusResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventPage?: AuditEventPageResolvers<ContextType>;
   ConsentFact?: ConsentFactResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -807,6 +971,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MentoringProgram?: MentoringProgramResolvers<ContextType>;
   MentoringSession?: MentoringSessionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegionStats?: RegionStatsResolvers<ContextType>;
   StatCount?: StatCountResolvers<ContextType>;
