@@ -6,6 +6,7 @@ import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations
 import { createTokenVerifier } from '../shared/auth/token-verifier.js';
 import { ConfigError, SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../shared/config.js';
 import type { Store } from '../shared/db/database.js';
+import { enumCatalogueOfSdl } from '../shared/enum-errors.js';
 import { createErrorFormatter } from '../shared/errors.js';
 import { createHttpService, listen, type Service } from '../shared/http/service.js';
 import { createLogger, type Logger } from '../shared/logging.js';
@@ -149,7 +150,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, enumCatalogueOfSdl(supergraphSdl)),
     validationRules: [...limits.validationRules, KnownOperationTypesRule],
     plugins: [
       ...limits.plugins,

@@ -8,6 +8,7 @@ import { createLogger } from '../shared/logging.js';
 import type { DemoCredentials, DemoPerson } from '../gateway/seed.js';
 import { startEmbeddedHub } from './embedded-hub.js';
 import { seedDemoHub, seedDemoPeople } from './seed/load.js';
+import { sampleWorkers } from './seed/sample-workers.js';
 import { buildWorld } from './seed/world.js';
 import { printWelcome } from './welcome.js';
 
@@ -77,6 +78,7 @@ printWelcome({
   people,
   peopleFile,
   showcaseWorkerId,
+  ...(world ? { sampleWorkers: sampleWorkers(world) } : {}),
 });
 
 let stopping = false;

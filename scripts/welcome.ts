@@ -7,6 +7,8 @@ export interface WelcomeOptions {
   readonly people: readonly DemoPerson[] | null;
   readonly peopleFile: string;
   readonly showcaseWorkerId: string | null;
+  /** Per client id, a worker that client can see (the README's per-institution queries need one). */
+  readonly sampleWorkers?: ReadonlyMap<string, string>;
 }
 
 const SHOWCASE_QUERY = `query Worker($id: ID!) {
@@ -33,6 +35,7 @@ export function printWelcome({
   people,
   peopleFile,
   showcaseWorkerId,
+  sampleWorkers = new Map(),
 }: WelcomeOptions): void {
   const lines = [
     '',
@@ -54,11 +57,13 @@ export function printWelcome({
     lines.push('');
   }
   if (credentials) {
-    lines.push(`Demo clients (secrets also in ${credentialsFile}):`);
+    lines.push(`Demo clients (secrets also in ${credentialsFile}), each with a worker id it can see:`);
     for (const client of credentials) {
       lines.push(
         `  ${client.clientId.padEnd(24)} ${client.institutionKind.padEnd(18)} ${(client.regionCode ?? '').padEnd(6)} secret ${client.clientSecret}`,
       );
+      const workerId = sampleWorkers.get(client.clientId);
+      if (workerId) lines.push(`  ${''.padEnd(24)} worker ${workerId}`);
     }
   } else {
     lines.push(

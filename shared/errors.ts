@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isConnectionFailure } from './db/database.js';
+import { explainEnumValues, type EnumCatalogue } from './enum-errors.js';
 import type { Logger } from './logging.js';
 
 /** Stable `extensions.code` values that clients may branch on. */
@@ -88,11 +89,12 @@ const PASS_THROUGH_CODES = new Set([
 ]);
 
 /**
- * Apollo Server `formatError`: known errors go out as they are (minus any stack trace); anything
+ * Apollo Server `formatError`: known errors go out as they are (minus any stack trace, and with the
+ * valid values named when an enum value is unknown, see enum-errors.ts); anything
  * else is an internal failure, logged with the request id and replaced by a generic message so
  * that no SQL, stack or internal detail reaches a client.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, enums: EnumCatalogue = new Map()) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code =
       typeof formatted.extensions?.['code'] === 'string' ? formatted.extensions['code'] : undefined;
@@ -103,7 +105,7 @@ export function createErrorFormatter(logger: Logger) {
       (original instanceof GraphQLError || !(original instanceof Error) || code !== 'INTERNAL_SERVER_ERROR');
     if (isKnown) {
       const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, message: explainEnumValues(formatted.message, enums), extensions };
     }
     // A lost database connection is an outage, not a bug: a stable code the caller can retry on,
     // and no driver message (host, port, SQL) in the answer.

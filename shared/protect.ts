@@ -16,17 +16,34 @@ type ShieldRule = Parameters<typeof shieldAnd>[number];
 const SHIELD_RULES = new Map<string, IRule>();
 
 /**
- * A policy as a graphql-shield rule. Policies depend on the caller only, so caching them per
- * request ('contextual') is safe (graphql-shield issue #349 is about rules that look at a row).
+ * What a refusal says the caller may not do, naming the field: a query asking for twenty fields
+ * gets an error per refused field, and each must say which one it is.
  */
-export function shieldRule(decision: Policy): IRule {
-  let existing = SHIELD_RULES.get(decision.name);
+export function refusedAction(type: string, field: string): string {
+  if (type === 'Mutation') return `You may not run the mutation ${field}.`;
+  if (type === 'Query') return `You may not run the query ${field}.`;
+  return `You may not read ${type}.${field}.`;
+}
+
+function forbidden(type: string, field: string, reason: string | null): ForbiddenError {
+  const action = refusedAction(type, field);
+  return new ForbiddenError(reason ? `${action} ${reason}` : action, { field: `${type}.${field}` });
+}
+
+/**
+ * A policy on one field as a graphql-shield rule. Policies depend on the caller only, so caching
+ * them per request ('contextual') is safe (graphql-shield issue #349 is about rules that look at a
+ * row); the rule is per field because its refusal names the field.
+ */
+export function shieldRule(decision: Policy, type: string, field: string): IRule {
+  const name = `${decision.name}@${type}.${field}`;
+  let existing = SHIELD_RULES.get(name);
   if (!existing) {
-    existing = rule(decision.name, { cache: 'contextual' })((_parent, _args, context: WithPrincipal) => {
+    existing = rule(name, { cache: 'contextual' })((_parent, _args, context: WithPrincipal) => {
       const refusal = decision.refusal(context.principal);
-      return refusal === null ? true : new ForbiddenError(refusal);
+      return refusal === null ? true : forbidden(type, field, refusal);
     });
-    SHIELD_RULES.set(decision.name, existing);
+    SHIELD_RULES.set(name, existing);
   }
   return existing;
 }
@@ -37,7 +54,7 @@ export function shieldMap(declaration: AccessDeclaration): IRules {
   for (const [type, fields] of Object.entries(declaration.fields)) {
     map[type] = {};
     for (const [field, access] of Object.entries(fields)) {
-      const fieldRule = shieldRule(isMasked(access) ? access.field : access);
+      const fieldRule = shieldRule(isMasked(access) ? access.field : access, type, field);
       const search = declaration.searches[`${type}.${field}`];
       map[type][field] = search
         ? shieldAnd(fieldRule, searchRule(`${type}.${field}`, search, declaration.fields))
@@ -61,7 +78,9 @@ export function protect(schema: GraphQLSchema, declaration: AccessDeclaration): 
     schema,
     shield(shieldMap(declaration), {
       fallbackRule: deny,
-      fallbackError: () => new ForbiddenError(),
+      // A field no rule names (deny by default) is refused by name too.
+      fallbackError: (_thrown, _parent, _args, _context, info) =>
+        forbidden(info.parentType.name, info.fieldName, null),
       allowExternalErrors: true,
       debug: false,
     }),

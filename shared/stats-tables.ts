@@ -1,6 +1,7 @@
 import type { Principal } from './auth/principal.js';
 import { protectTable, type CountRow, type ProtectedTable } from './disclosure/protect.js';
-import { seesExactFigures, statCount, type RegionStatsKey, type StatCount } from './stats.js';
+import { combinePublishedYears } from './disclosure/year-range.js';
+import { seesExactFigures, statCount, yearsOfKey, type RegionStatsKey, type StatCount } from './stats.js';
 
 // Regional statistics are served from whole tables, never from the cells a query happens to ask
 // for: one measure in one year, counted per kecamatan and summed up the region tree. Statutory
@@ -113,14 +114,57 @@ export class StatisticsTables<TMeasure extends string> {
 
 const EMPTY = new MeasureYear([]);
 
-/** The distinct years a batch of cells asks about, ascending. */
-export function yearsOf(keys: readonly RegionStatsKey[]): number[] {
-  return [...new Set(keys.map((key) => key.year))].sort((a, b) => a - b);
-}
-
 /** Where a subgraph's resolvers get its tables: its per-request `statistics` loader. */
 export interface TablesSource<TMeasure extends string> {
   load(year: number): Promise<StatisticsTables<TMeasure>>;
+}
+
+/**
+ * One measure over the years a key covers: a region's count (or one category's) is the exact sum
+ * for statutory readers; for everyone else the sum of the published yearly counts, withheld when
+ * any of them is (shared/disclosure/year-range.ts: a range then tells nothing its years do not, so
+ * no range can be differenced against another range or a single year to reveal a withheld year).
+ */
+export class MeasureRange {
+  constructor(private readonly years: readonly MeasureYear[]) {}
+
+  count(regionCode: string, exactReader: boolean, category?: string): StatCount {
+    const yearly = this.years.map((table) => table.count(regionCode, exactReader, category));
+    if (exactReader) return statCount(sumOf(yearly), true);
+    return combinePublishedYears(yearly);
+  }
+
+  /** A region's categories with data in any of the years, as `MeasureYear.breakdown` orders them. */
+  breakdown(regionCode: string, exactReader: boolean): CategoryStat[] {
+    if (this.years.length === 1) return (this.years[0] as MeasureYear).breakdown(regionCode, exactReader);
+    const categories = new Set<string>();
+    for (const table of this.years) {
+      for (const { category } of table.breakdown(regionCode, exactReader)) categories.add(category);
+    }
+    const list = [...categories].map((category) => ({
+      category,
+      count: this.count(regionCode, exactReader, category),
+    }));
+    const byCode = (a: CategoryStat, b: CategoryStat) => (a.category < b.category ? -1 : 1);
+    // Ordering by a withheld count would leak a ranking, as within a year.
+    if (list.some((entry) => entry.count.suppressed)) return list.sort(byCode);
+    return list.sort((a, b) => (b.count.value ?? 0) - (a.count.value ?? 0) || byCode(a, b));
+  }
+}
+
+function sumOf(counts: readonly StatCount[]): number {
+  return counts.reduce((sum, count) => sum + (count.value ?? 0), 0);
+}
+
+/** One measure's tables for every year a key covers (one statement for all of them, by the loader). */
+export async function measureOver<TMeasure extends string>(
+  source: TablesSource<TMeasure>,
+  key: RegionStatsKey,
+  measure: TMeasure,
+): Promise<MeasureRange> {
+  const years = yearsOfKey(key);
+  const tables = await Promise.all(years.map((year) => source.load(year)));
+  return new MeasureRange(tables.map((table, index) => table.of(measure, years[index] as number)));
 }
 
 /** One measure's cell for the caller: exact for the statutory readers of the region, protected for everyone else. */
@@ -130,6 +174,6 @@ export async function statFor<TMeasure extends string>(
   measure: TMeasure,
   principal: Principal,
 ): Promise<StatCount> {
-  const table = (await source.load(key.year)).of(measure, key.year);
-  return table.count(key.regionCode, seesExactFigures(principal, key.regionCode));
+  const range = await measureOver(source, key, measure);
+  return range.count(key.regionCode, seesExactFigures(principal, key.regionCode));
 }

@@ -32,7 +32,7 @@ const DATA = {
   enrollments: 'enrollments { status }',
   certifications: 'certifications { scheme }',
   'mentoring sessions': 'mentoringSessions { date form topics notes revenueBand }',
-  'access log': 'accessLog { service action }',
+  'access log': 'accessLog { events { service action } }',
 } as const;
 type Data = keyof typeof DATA;
 
@@ -98,6 +98,8 @@ function judge(
       expect(response.errors.filter((error) => error.path?.includes(field))).toEqual([]);
       if (data === 'nik') expect(value).toMatch(/^3507\d{12}$/);
       else if (data === 'passport number') expect(value).toEqual([{ number: 'C9012345' }]);
+      else if (data === 'access log')
+        expect((value as { events: unknown[] }).events.length).toBeGreaterThan(0);
       else if (Array.isArray(value)) expect(value.length).toBeGreaterThan(0);
       else expect(value).not.toBeNull();
   }

@@ -90,3 +90,43 @@ describe('bad input through the gateway', () => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js)/);
   });
 });
+
+describe('answers people understand, through the gateway', () => {
+  it('refuses a NIK that disagrees with the stated birth date and sex, saying what it expected', async () => {
+    const before = await workerCount();
+    const response = await office.query(REGISTER, {
+      input: { ...valid(), nik: composeNik('35.07.11', '1990-01-20', 'MALE', 78) },
+    });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors[0]?.extensions?.['field']).toBe('input.nik');
+    expect(response.errors[0]?.message).toBe(
+      "Invalid input.nik: for a woman born 20 January 1990 the NIK's digits 7-12 must be 600190, not 200190",
+    );
+    expect(await workerCount()).toBe(before);
+  });
+
+  it('answers an unknown enum value, literal or variable, with the valid values', async () => {
+    const literal = await office.query('{ workers(filter: { status: DEPARTD }) { totalCount } }');
+    expect(errorCodes(literal)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(literal.errors[0]?.message).toBe(
+      'Value "DEPARTD" is not a WorkerStatus; expected one of PROSPECTIVE, REGISTERED, VERIFIED, DEPARTED, ABROAD, RETURNED, WITHDRAWN, NON_PROCEDURAL.',
+    );
+    const variable = await office.query(REGISTER, { input: { ...valid(), sex: 'OTHER' } });
+    expect(errorCodes(variable)).toEqual(['BAD_USER_INPUT']);
+    expect(variable.errors[0]?.message).toContain(
+      'Value "OTHER" is not a Sex; expected one of FEMALE, MALE.',
+    );
+  });
+
+  it('names the refused field in FORBIDDEN', async () => {
+    const registered = await office.query<{ registerWorker: { id: string } }>(REGISTER, {
+      input: { ...valid(), nik: composeNik('35.07.11', '1990-01-20', 'FEMALE', 79) },
+    });
+    const analyst = await hub.client('MINISTRY', { scopes: ['workers:read', 'stats:read'] });
+    const response = await analyst.query('query($id: ID!) { worker(id: $id) { fullName phone } }', {
+      id: registered.data?.registerWorker.id,
+    });
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(response.errors[0]?.message).toBe('You may not read Worker.phone. This needs the pii:read scope.');
+  });
+});

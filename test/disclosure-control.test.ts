@@ -10,9 +10,10 @@ import { buildStatisticsWorld, STAT_REGENCIES, STAT_YEARS } from './helpers/stat
 // whole cross-region view through the gateway, and the province cells straight from each
 // subgraph's `_entities`, then attacks what it got: parent minus children, a region's total minus
 // its destinations, siblings against each other, and finally any combination at all (an exact
-// LP over every relation). Nothing it was shown as suppressed may come out. Years: no published
-// cell spans years (a range is only ever the sum of published yearly cells, year-range.ts), so
-// each year's tables are attacked on their own and together.
+// LP over every relation). Nothing it was shown as suppressed may come out. Years: a range of
+// years is the sum of its published yearly cells, withheld when any of them is (year-range.ts);
+// each year's tables are attacked on their own, and the range's tables together with the years'
+// (range minus a year, range against range) and the parents' total rows, by subtraction and by LP.
 
 interface Count {
   readonly value: number | null;
@@ -176,6 +177,62 @@ function differencing(
   return known;
 }
 
+type Years = { readonly year: number } | { readonly fromYear: number; readonly toYear: number };
+const TABLE = `query($parent: String, $year: Int, $fromYear: Int, $toYear: Int) {
+  regionStatsTable(parentCode: $parent, year: $year, fromYear: $fromYear, toYear: $toYear) {
+    total { ${CELL_FIELDS} } rows { ${CELL_FIELDS} } } }`;
+const PARENTS = [null, '35', ...STAT_REGENCIES] as const;
+
+/**
+ * Every cell the table queries show a client for some years, per measure: each parent's total row
+ * and rows (the nation's total is cell `''`), with the tree relations, the nation's among them.
+ */
+async function tablesOf(client: TestClient, years: Years, prefix: string) {
+  const published = new Map<Measure, Map<string, number | null>>(MEASURES.map((m) => [m, new Map()]));
+  const relations = new Map<Measure, AuditRelation[]>(MEASURES.map((m) => [m, []]));
+  for (const parent of PARENTS) {
+    const { regionStatsTable } = dataOf(
+      await client.query<{ regionStatsTable: { total: Cell; rows: Cell[] } }>(TABLE, { parent, ...years }),
+    );
+    const { total, rows } = regionStatsTable;
+    const categories = new Set(
+      [total, ...rows].flatMap((row) => (row.departuresByDestination ?? []).map((d) => d.countryCode)),
+    );
+    for (const measure of MEASURES) {
+      const table = published.get(measure) as Map<string, number | null>;
+      const columns = measure === 'departed' ? [undefined, ...categories] : [undefined];
+      for (const row of [total, ...rows]) {
+        table.set(`${prefix}${cellKey(row.regionCode)}`, (row[measure] as Count).value);
+        if (measure !== 'departed') continue;
+        const byCountry = new Map(
+          (row.departuresByDestination ?? []).map((d) => [d.countryCode, d.departed]),
+        );
+        for (const category of categories) {
+          // A destination a region does not list has no departures (a listed one may be withheld).
+          const value = byCountry.has(category) ? (byCountry.get(category)?.value ?? null) : 0;
+          table.set(`${prefix}${cellKey(row.regionCode, category)}`, value);
+        }
+      }
+      const list = relations.get(measure) as AuditRelation[];
+      for (const column of columns) {
+        list.push({
+          total: `${prefix}${cellKey(total.regionCode, column)}`,
+          parts: rows.map((row) => `${prefix}${cellKey(row.regionCode, column)}`),
+        });
+      }
+      if (measure === 'departed' && categories.size > 0) {
+        for (const row of [total, ...rows]) {
+          list.push({
+            total: `${prefix}${cellKey(row.regionCode)}`,
+            parts: [...categories].map((category) => `${prefix}${cellKey(row.regionCode, category)}`),
+          });
+        }
+      }
+    }
+  }
+  return { published, relations };
+}
+
 let truth: View;
 beforeAll(async () => {
   truth = (await viewOf(ministry)).view;
@@ -253,4 +310,48 @@ describe('statistical disclosure control', () => {
       }
     }
   }, 120_000);
+
+  it.each(attackers)(
+    'leaves %s nothing to recover from a range of years set against its single years and the total rows',
+    async (_name, make) => {
+      const client = await make();
+      const [first, last] = STAT_YEARS;
+      const range = await tablesOf(client, { fromYear: first, toYear: last }, 'range:');
+      const yearly = await Promise.all(STAT_YEARS.map((year) => tablesOf(client, { year }, `${year}:`)));
+      let withheld = 0;
+      for (const measure of MEASURES) {
+        const published = new Map(range.published.get(measure));
+        const relations = [...(range.relations.get(measure) ?? [])];
+        for (const year of yearly) {
+          for (const [cell, value] of year.published.get(measure) ?? []) published.set(cell, value);
+          relations.push(...(year.relations.get(measure) ?? []));
+        }
+        for (const [cell, value] of range.published.get(measure) ?? []) {
+          const plain = cell.slice('range:'.length);
+          // A year in which the region shows nothing at all has none of its cells: 0.
+          const years = STAT_YEARS.map((year) => {
+            const yearCell = `${year}:${plain}`;
+            return published.has(yearCell) ? (published.get(yearCell) as number | null) : 0;
+          });
+          relations.push({ total: cell, parts: STAT_YEARS.map((year) => `${year}:${plain}`) });
+          // The range is its published years' sum, and withheld exactly when one of them is.
+          if (years.some((count) => count === null)) {
+            expect(value, `${measure} ${cell}`).toBeNull();
+            withheld += 1;
+          } else {
+            expect(value, `${measure} ${cell}`).toBe(
+              years.reduce((sum, count) => (sum ?? 0) + (count ?? 0), 0),
+            );
+          }
+        }
+        expect([...differencing(published, relations).keys()], `${measure}: derived by subtraction`).toEqual(
+          [],
+        );
+        const audit = await auditTable(published, relations, {});
+        expect(audit.recovered, `${measure}: derived by combination`).toEqual([]);
+      }
+      expect(withheld).toBeGreaterThan(0);
+    },
+    240_000,
+  );
 });

@@ -128,11 +128,14 @@ describe('the masked NIK sweep', () => {
     }
     const log = dataOf(
       await malang.query<{
-        worker: { accessLog: { action: string; entityType: string; entityId: string }[] };
-      }>('query($id: ID!) { worker(id: $id) { accessLog { action entityType entityId } } }', {
-        id: worker.id,
-      }),
-    ).worker.accessLog;
+        worker: { accessLog: { events: { action: string; entityType: string; entityId: string }[] } };
+      }>(
+        'query($id: ID!) { worker(id: $id) { accessLog(first: 100) { events { action entityType entityId } } } }',
+        {
+          id: worker.id,
+        },
+      ),
+    ).worker.accessLog.events;
     const lookups = log.filter((event) => event.action === 'LOOKUP');
     expect(lookups).toHaveLength(2);
     expect(
@@ -157,7 +160,13 @@ describe('filters on what the caller may not read', () => {
 describe('a registration that collides with another region', () => {
   it('answers CONFLICT with nothing about the worker, and her own office sees who tried', async () => {
     const worker = await consentingWorker();
-    const input = { ...registration(), nik: worker.nik, villageCode: '35.79.01.1001' };
+    // The same person, moved to Batu: her NIK keeps the regency that issued it.
+    const input = {
+      ...registration(),
+      nik: worker.nik,
+      villageCode: '35.79.01.1001',
+      nikIssuedElsewhere: true,
+    };
     const response = await batu.query(
       'mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { id fullName } }',
       { input },
@@ -167,11 +176,14 @@ describe('a registration that collides with another region', () => {
     expect(JSON.stringify(response)).not.toContain('35.07');
     const log = dataOf(
       await malang.query<{
-        worker: { accessLog: { action: string; institution: { id: string }; fields: string[] }[] };
-      }>('query($id: ID!) { worker(id: $id) { accessLog { action institution { id } fields } } }', {
-        id: worker.id,
-      }),
-    ).worker.accessLog;
+        worker: {
+          accessLog: { events: { action: string; institution: { id: string }; fields: string[] }[] };
+        };
+      }>(
+        'query($id: ID!) { worker(id: $id) { accessLog(first: 100) { events { action institution { id } fields } } } }',
+        { id: worker.id },
+      ),
+    ).worker.accessLog.events;
     expect(log.filter((event) => event.action === 'REFUSED')).toEqual([
       { action: 'REFUSED', institution: { id: batu.institutionId }, fields: ['nik'] },
     ]);

@@ -1,7 +1,7 @@
 import type { Person } from './auth/person.js';
 import { useT } from './i18n/index.js';
 import { match, type Location } from './router.js';
-import { defaultYear, RegionStatsView, START_REGION } from './statistics/region-stats.js';
+import { periodOf, RegionStatsView, START_REGION } from './statistics/region-stats.js';
 import { ErrorNotice } from './ui/error-notice.js';
 import { homeOf, sectionOf } from './ui/navigation.js';
 import { PageTitle } from './ui/page.js';
@@ -40,10 +40,14 @@ export function Screens({ person, location }: { readonly person: Person; readonl
     );
   params = match('/workers/:id/access', path);
   if (params?.['id']) return <AccessReport id={params['id']} key={params['id']} />;
-  const year = Number(query.get('year')) || defaultYear();
-  if (path === '/statistics') return <RegionStatsView code={START_REGION} year={year} />;
+  // A view per region and years: another period starts afresh rather than showing the last one's rows under its title.
+  const period = periodOf(query);
+  const periodKey = `${period.fromYear}-${period.toYear}`;
+  if (path === '/statistics')
+    return <RegionStatsView code={START_REGION} period={period} key={`nation ${periodKey}`} />;
   params = match('/statistics/:code', path);
-  if (params?.['code']) return <RegionStatsView code={params['code']} year={year} key={params['code']} />;
+  if (params?.['code'])
+    return <RegionStatsView code={params['code']} period={period} key={`${params['code']} ${periodKey}`} />;
   if (path === '/cases') return <CaseList person={person} />;
   params = match('/cases/:id', path);
   if (params?.['id']) return <CaseDetail id={params['id']} person={person} key={params['id']} />;

@@ -191,6 +191,8 @@ export function buildCases(
 export function buildTraining(random: Random, directory: Directory, consents: readonly WorldConsent[]) {
   const enrollments: WorldEnrollment[] = [];
   const certifications: WorldCertification[] = [];
+  // Live enrolments per course: a provider enrols no one past a course's capacity, as the hub refuses to.
+  const live = new Map<string, number>();
   for (const consent of consents) {
     if (consent.purpose !== 'TRAINING') continue;
     const provider = directory.providers.find((item) => item.institutionId === consent.granteeInstitutionId);
@@ -198,7 +200,10 @@ export function buildTraining(random: Random, directory: Directory, consents: re
     const granted = consent.grantedAt.toISOString().slice(0, 10);
     const options = directory.courses.filter(
       (course) =>
-        course.providerId === provider.id && course.startDate > granted && course.startDate < WORLD_DATE,
+        course.providerId === provider.id &&
+        course.startDate > granted &&
+        course.startDate < WORLD_DATE &&
+        (live.get(course.id) ?? 0) < course.capacity,
     );
     for (const course of options.slice(0, random.int(1, 2))) {
       const finished = course.endDate < WORLD_DATE;
@@ -209,6 +214,8 @@ export function buildTraining(random: Random, directory: Directory, consents: re
             ['WITHDRAWN', 7],
           ] as const)
         : 'IN_PROGRESS';
+      // A withdrawal frees the place, as in the hub's own count (countLiveEnrollmentsOf).
+      if (status !== 'WITHDRAWN') live.set(course.id, (live.get(course.id) ?? 0) + 1);
       const score =
         status === 'COMPLETED' ? random.int(65, 98) : status === 'FAILED' ? random.int(30, 59) : null;
       enrollments.push({

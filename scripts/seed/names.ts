@@ -1,7 +1,9 @@
 import type { Random } from './random.js';
 
-// Common given names in East Java; demo people are generated, never real.
-const WOMEN = [
+// Generated people, never real ones. Given names common in East Java, a second given name, and (as
+// is common there) often a name after the father or a family name. The bench seed draws a million
+// workers from the same lists, so both worlds look alike.
+export const WOMEN_GIVEN_NAMES: readonly string[] = [
   'Siti',
   'Sri',
   'Dewi',
@@ -42,8 +44,28 @@ const WOMEN = [
   'Juwariyah',
   'Supriyati',
   'Mujiati',
+  'Sumini',
+  'Tutik',
+  'Winarti',
+  'Karsini',
+  'Painem',
+  'Sukarti',
+  'Jumiati',
+  'Rohmah',
+  'Zulaikha',
+  'Nurul',
+  'Laila',
+  'Maslikah',
+  'Kasiyati',
+  'Poniyem',
+  'Sutini',
+  'Titik',
+  'Yayuk',
+  'Marfuah',
+  'Mutmainah',
+  'Anisa',
 ];
-const MEN = [
+export const MEN_GIVEN_NAMES: readonly string[] = [
   'Agus',
   'Budi',
   'Slamet',
@@ -61,11 +83,54 @@ const MEN = [
   'Yusuf',
   'Rudi',
   'Sutrisno',
-  'Nur Hasan',
+  'Hasan',
   'Ahmad',
   'Kholil',
+  'Mujib',
+  'Sholeh',
+  'Samsul',
+  'Supri',
+  'Kusnadi',
+  'Gatot',
+  'Sunarto',
+  'Paimin',
+  'Misdi',
+  'Rohmat',
+  'Arif',
+  'Fauzi',
+  'Hendra',
+  'Nanang',
+  'Sukri',
+  'Mulyono',
+  'Tarno',
+  'Yanto',
+  'Dedi',
+  'Ridwan',
 ];
-const SECOND = [
+export const SECOND_GIVEN_NAMES: readonly string[] = [
+  'Ayu',
+  'Puspita',
+  'Nur',
+  'Dwi',
+  'Sri',
+  'Tri',
+  'Indah',
+  'Kurnia',
+  'Dyah',
+  'Retno',
+  'Eka',
+  'Wahyu',
+  'Budi',
+  'Adi',
+  'Setyo',
+  'Joko',
+  'Nurul',
+  'Ika',
+  'Putri',
+  'Rahmat',
+];
+/** Family names given to women (-wati, -ningsih, ...). */
+export const WOMEN_FAMILY_NAMES: readonly string[] = [
   'Rahmawati',
   'Handayani',
   'Wulandari',
@@ -86,8 +151,15 @@ const SECOND = [
   'Pratiwi',
   'Hasanah',
   'Safitri',
+  'Rahayu',
+  'Yuliani',
+  'Anggraini',
+  'Suryaningsih',
+  'Mardiyah',
+  'Khasanah',
 ];
-const SECOND_MEN = [
+/** Family names given to men. */
+export const MEN_FAMILY_NAMES: readonly string[] = [
   'Santoso',
   'Prasetyo',
   'Hidayat',
@@ -98,12 +170,20 @@ const SECOND_MEN = [
   'Susanto',
   'Hariyanto',
   'Rohman',
+  'Sudarmaji',
+  'Kurniawan',
+  'Nugroho',
+  'Suprapto',
+  'Wijaya',
+  'Hartono',
+  'Mulyadi',
+  'Firmansyah',
 ];
 
 export function personName(random: Random, sex: 'FEMALE' | 'MALE'): string {
-  if (sex === 'FEMALE')
-    return random.chance(0.2) ? random.pick(WOMEN) : `${random.pick(WOMEN)} ${random.pick(SECOND)}`;
-  return random.chance(0.2) ? random.pick(MEN) : `${random.pick(MEN)} ${random.pick(SECOND_MEN)}`;
+  const given = random.pick(sex === 'FEMALE' ? WOMEN_GIVEN_NAMES : MEN_GIVEN_NAMES);
+  if (random.chance(0.2)) return given;
+  return `${given} ${random.pick(sex === 'FEMALE' ? WOMEN_FAMILY_NAMES : MEN_FAMILY_NAMES)}`;
 }
 
 const STREETS = [

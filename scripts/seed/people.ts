@@ -2,6 +2,7 @@ import { childRegions, findRegion, villagesWithin } from '../../shared/reference
 import { composeNik } from '../../shared/validation/nik.js';
 import type { Directory } from './directory.js';
 import { personName, phoneNumber, streetAddress } from './names.js';
+import { NikSerials } from './nik-serials.js';
 import { addDays, addMonths, type Random } from './random.js';
 import type { WorldDocument, WorldPlacement, WorldWorker } from '../../shared/demo/world.js';
 
@@ -98,7 +99,7 @@ export interface PeopleOptions {
 export function buildPeople(random: Random, directory: Directory, options: PeopleOptions) {
   const weights = districtWeights();
   const villagesByDistrict = new Map<string, string[]>();
-  const serials = new Map<string, number>();
+  const serials = new NikSerials(random);
   const officeFor = (districtCode: string) =>
     Object.values(directory.labourOffices).find((office) =>
       districtCode.startsWith(`${office.regionCode}.`),
@@ -117,9 +118,8 @@ export function buildPeople(random: Random, directory: Directory, options: Peopl
     const villageCode = random.pick(villages);
     const sex = random.chance(0.8) ? 'FEMALE' : 'MALE';
     const birthDate = random.dateBetween('1976-01-01', '2004-12-31');
-    const prefix = `${districtCode}|${birthDate}|${sex}`;
-    const serial = (serials.get(prefix) ?? 0) + 1;
-    serials.set(prefix, serial);
+    const prefix = composeNik(districtCode, birthDate, sex, 0).slice(0, 12);
+    const serial = serials.next(prefix);
     const office = officeFor(districtCode);
     const registeredOn = random.dateBetween('2022-01-03', addDays(WORLD_DATE, -3));
     const ageDays = (Date.parse(WORLD_DATE) - Date.parse(registeredOn)) / 86_400_000;

@@ -24,10 +24,11 @@ export interface AccessEventView {
   readonly clientRequestId: string | null;
 }
 
-const ACTIONS: readonly AccessAction[] = ['READ', 'WRITE', 'LOOKUP', 'REFUSED', 'REPLAY'];
+/** Every kind of access, in the order a summary lists them. */
+export const ACCESS_ACTIONS: readonly AccessAction[] = ['READ', 'WRITE', 'LOOKUP', 'REFUSED', 'REPLAY'];
 
 function accessActionOf(stored: string): AccessAction {
-  const action = ACTIONS.find((known) => known === stored);
+  const action = ACCESS_ACTIONS.find((known) => known === stored);
   if (!action) throw new Error(`unknown access action ${stored}`);
   return action;
 }
@@ -90,14 +91,4 @@ export function assertMayReadAccessLog(
   throw new ForbiddenError(
     "Only ministry auditors and the labour office of the worker's region may read this access log.",
   );
-}
-
-/** Merges events from the four services into one time-ordered list. */
-export function mergeAccessEvents(
-  ...lists: readonly (readonly AccessEventView[] | null | undefined)[]
-): AccessEventView[] {
-  const all = lists.flatMap((list) => list ?? []);
-  const time = (event: AccessEventView) =>
-    event.at instanceof Date ? event.at.getTime() : Date.parse(event.at);
-  return all.sort((a, b) => time(a) - time(b) || a.service.localeCompare(b.service));
 }

@@ -71,6 +71,11 @@ export class AccessRecorder {
     this.note('REPLAY', entity, fields);
   }
 
+  /** The hub's id of the request being recorded. */
+  get requestId(): string {
+    return this.meta.requestId;
+  }
+
   get pendingReads(): number {
     return this.pending.size;
   }

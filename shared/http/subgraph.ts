@@ -10,6 +10,7 @@ import { HEADERS, type Principal, type RequestMeta } from '../auth/principal.js'
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { HubConfig, SubgraphName } from '../config.js';
 import type { Store } from '../db/database.js';
+import { enumCatalogueOfSchema } from '../enum-errors.js';
 import { createErrorFormatter } from '../errors.js';
 import { documentLimitsPlugin } from '../limits/document-limits.js';
 import type { Logger } from '../logging.js';
@@ -105,7 +106,7 @@ export async function createSubgraphService<TContext extends RequestContext>(
     schema: options.schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, enumCatalogueOfSchema(options.schema)),
     // Inline traces (ftv1) feed Apollo's hosted studio, which the hub never reports to.
     plugins: [
       fastifyApolloDrainPlugin(app),

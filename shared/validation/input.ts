@@ -82,11 +82,22 @@ export const nik = z.string().superRefine((value, context) => {
   if (problem) context.addIssue({ code: 'custom', message: `is not a valid NIK: ${problem}` });
 });
 
+// An example must itself be valid where it is offered: a village code is no example of a regency code.
+const EXAMPLE_CODES: Readonly<Record<RegionLevel, string>> = {
+  PROVINCE: '35',
+  REGENCY: '35.07',
+  DISTRICT: '35.07.13',
+  VILLAGE: '35.07.13.2001',
+};
+
 /** A Kemendagri region code that exists in the reference data, optionally at one level only. */
 export function regionCode(level?: RegionLevel) {
   return z.string().superRefine((value, context) => {
     if (!isRegionCodeFormat(value)) {
-      context.addIssue({ code: 'custom', message: 'must be a Kemendagri region code such as 35.07.13.2001' });
+      context.addIssue({
+        code: 'custom',
+        message: `must be a Kemendagri ${level ? `${level.toLowerCase()} ` : ''}code such as ${EXAMPLE_CODES[level ?? 'VILLAGE']}`,
+      });
       return;
     }
     const region = findRegion(value);

@@ -4,6 +4,7 @@ export const mappers: Record<string, string> = {
   Document: '../db/schema.js#DocumentRow',
   Placement: '../db/schema.js#PlacementRow',
   Consent: '../db/schema.js#ConsentRow',
+  Amendment: '../db/schema.js#AmendmentRow',
   RegionStats: '../../../shared/stats.js#RegionStatsKey',
   AccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
   MinistryAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',

@@ -210,7 +210,16 @@ describe('a duplicate registration', () => {
     const response = await hub.request(
       BATU,
       'mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }',
-      { input: workerInput({ nik: worker.nik, villageCode: '35.79.01.1001' }) },
+      {
+        // The same person, moved to Batu: her NIK keeps the regency that issued it.
+        input: workerInput({
+          nik: worker.nik,
+          birthDate: worker.birthDate,
+          sex: worker.sex,
+          villageCode: '35.79.01.1001',
+          nikIssuedElsewhere: true,
+        }),
+      },
     );
     expect(errorCodes(response)).toEqual(['CONFLICT']);
     expect(response.errors[0]?.message).toBe('A worker with this NIK is already registered with the hub.');

@@ -15,6 +15,7 @@ import {
 import { countByKecamatan, type LabourMeasure } from './db/queries/stats.js';
 import { StatisticsTables } from '../../shared/stats-tables.js';
 import { findWorkersByIds } from './db/queries/workers.js';
+import { findAmendmentsByWorkerIds } from './db/queries/amendments.js';
 
 /**
  * Per-request loaders (never shared between requests: they cache, and they carry the caller's row
@@ -44,6 +45,9 @@ export function createLoaders(db: Database, scope: WorkerScope) {
     consentsByWorkerId: new DataLoader(async (workerIds: readonly string[]) =>
       manyByKey(workerIds, await findConsentsByWorkerIds(db, workerIds), (row) => row.workerId),
     ),
+    amendmentsByWorkerId: new DataLoader(async (workerIds: readonly string[]) =>
+      manyByKey(workerIds, await findAmendmentsByWorkerIds(db, workerIds), (row) => row.workerId),
+    ),
     accessEventsByWorkerId: new DataLoader((workerIds: readonly string[]) =>
       accessEventsByWorkerIds(db, accessEvents, workerIds),
     ),
@@ -56,3 +60,11 @@ export function createLoaders(db: Database, scope: WorkerScope) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Forgets everything this request's loaders hold. Called after every write (resolvers/Mutation.ts):
+ * the rows they cached were read before it, and a mutation answers with the state after it.
+ */
+export function forgetLoaded(loaders: Loaders): void {
+  for (const loader of Object.values(loaders)) (loader as DataLoader<unknown, unknown>).clearAll();
+}

@@ -36,7 +36,10 @@ const ACCESS_EVENT_FIELDS = [
   'fields',
   'requestId',
   'clientRequestId',
+  'isReportRead',
 ];
+// The other services' events as they hand them over, without labour's derived mark.
+const EXTERNAL_EVENT_FIELDS = ACCESS_EVENT_FIELDS.filter((field) => field !== 'isReportRead');
 
 const fields = {
   ...FEDERATION_RULES,
@@ -61,6 +64,11 @@ const fields = {
     'recordReturn',
     'grantConsent',
     'revokeConsent',
+    'amendPlacement',
+    'cancelPlacement',
+    'correctDeparture',
+    'correctReturn',
+    'correctWorkerIdentity',
   ),
   Worker: {
     ...sameRule(
@@ -81,6 +89,8 @@ const fields = {
     nik: masked(readWorkers, { unmaskedFor: readsPersonalData }),
     ...sameRule(readsPersonalData, 'birthDate', 'birthPlace', 'phone', 'address', 'villageCode'),
     ...sameRule(and(readWorkers, isStatutory), 'documents', 'placements', 'currentPlacement', 'consents'),
+    // Each change inside is shown under its own field's rule (amendment-view.ts).
+    amendments: readWorkers,
     ...sameRule(
       readAccessLog,
       'accessLog',
@@ -133,7 +143,14 @@ const fields = {
     'missingDocuments',
     'documents',
     'createdAt',
+    'amendments',
   ),
+  Amendment: {
+    ...sameRule(readWorkers, 'id', 'kind', 'entityType', 'entityId', 'changes', 'amendedBy', 'at'),
+    // Free text about a person and who handled her record: for the statutory institutions only.
+    ...sameRule(and(readWorkers, isStatutory), 'reason', 'supportingDocument', 'clientId', 'actingSubject'),
+  },
+  AmendedValue: sameRule(readWorkers, 'field', 'oldValue', 'newValue'),
   Consent: sameRule(
     readWorkers,
     'id',
@@ -153,6 +170,7 @@ const fields = {
     readStats,
     'regionCode',
     'year',
+    'fromYear',
     'registered',
     'departed',
     'returned',
@@ -161,11 +179,14 @@ const fields = {
   StatCount: sameRule(readStats, 'value', 'suppressed'),
   DestinationCount: sameRule(readStats, 'countryCode', 'departed'),
   AccessEvent: sameRule(readAccessLog, ...ACCESS_EVENT_FIELDS),
+  WorkerAccessLog: sameRule(readAccessLog, 'events', 'pageInfo', 'totalCount', 'summary'),
+  InstitutionAccessSummary: sameRule(readAccessLog, 'institution', 'total', 'actions', 'firstAt', 'lastAt'),
+  AccessActionCount: sameRule(readAccessLog, 'action', 'count'),
   // The other services' events reach labour only as `@requires` input to `Worker.accessLog`;
   // labour never serves them itself.
-  MinistryAccessEvent: sameRule(deny, ...ACCESS_EVENT_FIELDS),
-  TrainingAccessEvent: sameRule(deny, ...ACCESS_EVENT_FIELDS),
-  UniversityAccessEvent: sameRule(deny, ...ACCESS_EVENT_FIELDS),
+  MinistryAccessEvent: sameRule(deny, ...EXTERNAL_EVENT_FIELDS),
+  TrainingAccessEvent: sameRule(deny, ...EXTERNAL_EVENT_FIELDS),
+  UniversityAccessEvent: sameRule(deny, ...EXTERNAL_EVENT_FIELDS),
   Region: { code: allow },
   Institution: { id: allow },
   PlacementAgency: { id: allow },
@@ -178,6 +199,27 @@ export const access: AccessDeclaration = {
   searches: {
     ...auditLog.searches,
     'Query.worker': { id: ['Worker.id'] },
+    // The report is filtered and paged by the event's own fields, all readable by whoever reads it.
+    'Worker.accessLog': {
+      'filter.institutionIds': ['AccessEvent.institution'],
+      'filter.services': ['AccessEvent.service'],
+      'filter.actions': ['AccessEvent.action'],
+      'filter.fromDate': ['AccessEvent.at'],
+      'filter.toDate': ['AccessEvent.at'],
+      'filter.from': ['AccessEvent.at'],
+      'filter.to': ['AccessEvent.at'],
+      'filter.purpose': ['AccessEvent.purpose'],
+      'filter.excludeReportReads': ['AccessEvent.isReportRead'],
+      // Newest first; a cursor names a place in that order.
+      after: [
+        'AccessEvent.at',
+        'AccessEvent.service',
+        'AccessEvent.requestId',
+        'AccessEvent.action',
+        'AccessEvent.entityType',
+        'AccessEvent.entityId',
+      ],
+    },
     'Query.workerByNik': { nik: ['Worker.nik'] },
     'Query.workers': {
       'filter.regionCode': ['Worker.districtCode'],

@@ -11,7 +11,9 @@ import {
   uuid,
 } from '../../shared/validation/input.js';
 import { todayInJakarta } from '../../shared/scalars.js';
+import { parentOfCode } from '../../shared/reference/regions.js';
 import { documentType, occupation, sector } from './db/schema.js';
+import { nikAgreementProblem } from './nik-agreement.js';
 
 const phone = z
   .string()
@@ -51,6 +53,23 @@ export const registerWorkerInput = z.object({
   status: z
     .enum(['PROSPECTIVE', 'REGISTERED'], { message: 'a new worker is PROSPECTIVE or REGISTERED' })
     .nullish(),
+  nikIssuedElsewhere: z.boolean().nullish(),
+});
+
+/**
+ * A registration whose fields are each valid must also agree with itself: the NIK encodes the
+ * birth date, sex and (unless stated otherwise) the regency of domicile. Checked only once every
+ * field parsed, so a bad village code is reported as such and not as a NIK mismatch.
+ */
+export const registerWorkerRecord = registerWorkerInput.superRefine((value, context) => {
+  const problem = nikAgreementProblem({
+    nik: value.nik,
+    birthDate: value.birthDate,
+    sex: value.sex,
+    districtCode: parentOfCode(value.villageCode) ?? value.villageCode,
+    nikIssuedElsewhere: value.nikIssuedElsewhere === true,
+  });
+  if (problem) context.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
 });
 
 /** Every field optional, but none may be set to null where the record requires a value. */
@@ -64,9 +83,15 @@ export const updateWorkerInput = z
     phone: phone.nullable(),
     address: text(300),
     villageCode: regionCode('VILLAGE'),
+    nikIssuedElsewhere: z.boolean().nullable(),
+    reason: text(500).nullable(),
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, 'must change at least one field');
+  // Neither the statement about the NIK nor the reason changes a field by itself.
+  .refine(
+    ({ nikIssuedElsewhere: _statement, reason: _reason, ...changes }) => Object.keys(changes).length > 0,
+    'must change at least one field',
+  );
 
 export const statusReason = text(500).nullish();
 

@@ -10,6 +10,7 @@ export const mappers: Record<string, string> = {
   Worker: '../references.js#WorkerRepresentation',
   Placement: '../references.js#PlacementRepresentation',
   RegionStats: '../../../shared/stats.js#RegionStatsKey',
+  RegionStatsTable: '../stats-table.js#RegionStatsTableView',
   MinistryAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',
   AuditEvent: '../../../shared/audit/audit-log.js#AuditEventView',
   AuditEventPage: '../../../shared/audit/audit-log.js#AuditPage',

@@ -1,9 +1,11 @@
 import type {
+  ComplianceEvidence,
   ComplianceFinding,
   DocumentType,
   PlacementCompliance,
   PlacementScheme,
 } from './__generated__/resolvers-types.js';
+import { documentChecklist, documentName, type CertificateFact } from './checklist.js';
 import type { JobOrderRow, PlacementAgencyRow, SanctionRow } from './db/schema.js';
 
 /** What labour knows about a placement: the fields `Placement.compliance` requires. */
@@ -16,6 +18,8 @@ export interface PlacementFacts {
   readonly plannedDepartureDate: string | null;
   readonly departureDate: string | null;
   readonly missingDocuments: readonly DocumentType[];
+  /** The worker's certificates the caller may see, newest first, from training (`@requires`). */
+  readonly certificates: readonly CertificateFact[];
 }
 
 /** What the ministry's registry says about the agency and job order the placement names. */
@@ -32,28 +36,6 @@ export interface RegistryFacts {
   /** Every sanction ever imposed on the agency; those in force on the check date count. */
   readonly sanctions: readonly Pick<SanctionRow, 'type' | 'reason' | 'imposedOn' | 'effectiveUntil'>[];
 }
-
-const DOCUMENT_NAMES: Readonly<Record<DocumentType, string>> = {
-  NATIONAL_ID: 'identity card (KTP-el)',
-  FAMILY_CARD: 'family card (KK)',
-  BIRTH_CERTIFICATE: 'birth certificate',
-  DIPLOMA: 'diploma',
-  MARITAL_STATUS_LETTER: 'marital-status letter',
-  FAMILY_PERMISSION: 'family permission letter',
-  COMPETENCY_CERTIFICATE: 'competency certificate',
-  HEALTH_CERTIFICATE: 'health certificate',
-  PASSPORT: 'passport',
-  WORK_VISA: 'work visa',
-  PLACEMENT_AGREEMENT: 'placement agreement',
-  EMPLOYMENT_AGREEMENT: 'employment agreement',
-  POLICE_CLEARANCE: 'police clearance (SKCK)',
-  SOCIAL_SECURITY: 'BPJS Ketenagakerjaan membership',
-  DISTRICT_RECOMMENDATION: 'district recommendation',
-  PRE_DEPARTURE_ORIENTATION: 'pre-departure orientation certificate',
-  E_KPMI: 'E-KPMI card',
-};
-
-export const DOCUMENT_TYPES = Object.keys(DOCUMENT_NAMES) as [DocumentType, ...DocumentType[]];
 
 const SANCTION_NAMES: Readonly<Record<SanctionRow['type'], string>> = {
   WRITTEN_WARNING: 'written warning',
@@ -185,10 +167,56 @@ function jobOrderFindings(
   return findings;
 }
 
+const isViolation = (finding: ComplianceFinding) => finding.severity === 'VIOLATION';
+
+/** The agency's licence and the job order as checklist items, when the placement needs or names them. */
+function registryEvidence(
+  placement: PlacementFacts,
+  registry: RegistryFacts,
+  problems: {
+    readonly agency: readonly ComplianceFinding[];
+    readonly jobOrder: readonly ComplianceFinding[];
+  },
+  day: string,
+): ComplianceEvidence[] {
+  const evidence: ComplianceEvidence[] = [];
+  const { agency, jobOrder } = registry;
+  if (placement.agencyId !== null || placement.scheme === 'PRIVATE_AGENCY') {
+    const satisfied = agency !== null && !problems.agency.some(isViolation);
+    const licence = agency ? `${agency.licenceNumber} of ${agency.name}` : null;
+    evidence.push({
+      item: 'AGENCY_LICENCE',
+      documentType: null,
+      satisfied,
+      source: satisfied ? 'MINISTRY_REGISTRY' : null,
+      reference: satisfied && agency ? agency.licenceNumber : null,
+      message: satisfied
+        ? `agency licence: ${licence}, valid on ${day} (ministry registry)`
+        : `agency licence: ${licence ? `${licence} does not allow placements on ${day}` : 'no licensed agency on record'}`,
+    });
+  }
+  if (placement.jobOrderId !== null || placement.agencyId !== null || placement.scheme === 'PRIVATE_AGENCY') {
+    const satisfied = jobOrder !== null && !problems.jobOrder.some(isViolation);
+    const permit = jobOrder?.recruitmentPermitNumber ?? null;
+    evidence.push({
+      item: 'JOB_ORDER',
+      documentType: null,
+      satisfied,
+      source: satisfied ? 'MINISTRY_REGISTRY' : null,
+      reference: satisfied ? permit : null,
+      message: satisfied
+        ? `job order: ${permit}, valid on ${day} for this agency and country (ministry registry)`
+        : `job order: ${permit ? `${permit} does not cover this placement on ${day}` : 'no job order on record'}`,
+    });
+  }
+  return evidence;
+}
+
 /**
  * Is this placement legal (UU 18/2017): through the procedural channel, by an agency licensed and
  * not suspended on the check date, against a valid job order of that agency for that country, with
- * the statutory documents complete. The check date is the departure date, or the planned one, or
+ * the statutory documents complete, each fact counted from the institution that holds it (a
+ * certificate training issued needs no copy at the desk). The check date is the departure date, or the planned one, or
  * today. Findings come most severe first; the placement is compliant when none is a VIOLATION.
  */
 export function placementCompliance(
@@ -206,17 +234,22 @@ export function placementCompliance(
       ),
     );
   }
-  findings.push(...agencyFindings(placement, registry, checkedOn));
-  findings.push(...jobOrderFindings(placement, registry, checkedOn));
-  if (placement.missingDocuments.length > 0) {
-    const names = placement.missingDocuments.map((type) => DOCUMENT_NAMES[type]).join(', ');
+  const problems = {
+    agency: agencyFindings(placement, registry, checkedOn),
+    jobOrder: jobOrderFindings(placement, registry, checkedOn),
+  };
+  findings.push(...problems.agency, ...problems.jobOrder);
+  const documents = documentChecklist(placement.missingDocuments, placement.certificates, checkedOn);
+  if (documents.missing.length > 0) {
+    const names = documents.missing.map(documentName).join(', ');
     findings.push(violation('DOCUMENTS_INCOMPLETE', `Documents missing, unverified or expired: ${names}.`));
   }
   // Array.prototype.sort is stable: within a severity the findings keep the order checked above.
   findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'VIOLATION' ? -1 : 1));
   return {
-    compliant: findings.every((finding) => finding.severity !== 'VIOLATION'),
+    compliant: !findings.some(isViolation),
     findings,
     checkedOn,
+    evidence: [...registryEvidence(placement, registry, problems, checkedOn), ...documents.evidence],
   };
 }

@@ -1,6 +1,7 @@
 import {
   allow,
   and,
+  deny,
   FEDERATION_RULES,
   hasScope,
   isKind,
@@ -46,6 +47,7 @@ const fields = {
     ),
     ...sameRule(readCases, 'case', 'cases'),
     regionStats: readStats,
+    regionStatsTable: readStats,
   },
   Mutation: {
     ...sameRule(
@@ -119,6 +121,7 @@ const fields = {
     districtCode: readWorkers,
     cases: and(readWorkers, readCases),
     ministryAccessEvents: readAccessLog,
+    certifications: deny,
   },
   Placement: {
     id: allow,
@@ -133,21 +136,43 @@ const fields = {
       'plannedDepartureDate',
       'departureDate',
       'missingDocuments',
+      'worker',
       'compliance',
     ),
   },
-  PlacementCompliance: sameRule(readPlacements, 'compliant', 'findings', 'checkedOn'),
+  PlacementCompliance: sameRule(readPlacements, 'compliant', 'findings', 'checkedOn', 'evidence'),
   ComplianceFinding: sameRule(readPlacements, 'code', 'severity', 'message'),
+  ComplianceEvidence: sameRule(
+    readPlacements,
+    'item',
+    'documentType',
+    'satisfied',
+    'source',
+    'reference',
+    'message',
+  ),
+  // Training's certificates reach the ministry only as `@requires` input to `Placement.compliance`;
+  // the ministry never serves them itself.
+  Certification: sameRule(deny, 'id', 'scheme', 'issuer', 'number', 'issuedOn', 'validUntil', 'revokedOn'),
   RegionStats: sameRule(
     readStats,
     'regionCode',
     'year',
+    'fromYear',
     'region',
+    'registered',
     'departed',
+    'returned',
+    'enrolled',
+    'certified',
+    'mentored',
+    'mentoringSessions',
     'casesOpened',
     'casesResolved',
     'casesPerThousandDepartures',
+    'hasData',
   ),
+  RegionStatsTable: sameRule(readStats, 'parent', 'total', 'rows'),
   StatCount: sameRule(readStats, 'value', 'suppressed'),
   MinistryAccessEvent: sameRule(
     readAccessLog,
@@ -190,6 +215,17 @@ export const access: AccessDeclaration = {
     'Query.regions': { parentCode: ['Region.parent'] },
     'Query.institution': { id: ['Institution.id'] },
     'Query.institutions': { kind: ['Institution.kind'] },
-    'Query.regionStats': { parentCode: ['RegionStats.regionCode'], year: ['RegionStats.year'] },
+    'Query.regionStats': {
+      parentCode: ['RegionStats.regionCode'],
+      year: ['RegionStats.year'],
+      fromYear: ['RegionStats.fromYear'],
+      toYear: ['RegionStats.year'],
+    },
+    'Query.regionStatsTable': {
+      parentCode: ['RegionStats.regionCode'],
+      year: ['RegionStats.year'],
+      fromYear: ['RegionStats.fromYear'],
+      toYear: ['RegionStats.year'],
+    },
   },
 };

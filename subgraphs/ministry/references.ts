@@ -21,4 +21,6 @@ export interface PlacementRepresentation {
   readonly plannedDepartureDate?: unknown;
   readonly departureDate?: unknown;
   readonly missingDocuments?: unknown;
+  /** `{ certifications }`, as training showed them to the caller. */
+  readonly worker?: unknown;
 }

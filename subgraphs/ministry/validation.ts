@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findRegion, type RegionLevel } from '../../shared/reference/regions.js';
 import { todayInJakarta } from '../../shared/scalars.js';
 import { countryCode, isoDate, regionCode, requireOrder, text, uuid } from '../../shared/validation/input.js';
-import { DOCUMENT_TYPES } from './compliance.js';
+import { DOCUMENT_TYPES } from './checklist.js';
 import {
   caseCategory,
   caseOutcome,
@@ -142,6 +142,26 @@ export const statsYear = z
 
 const reference = z.object({ id: z.string() }).nullish();
 
+/** A certificate as training answered it for the caller: fields it may not read arrive as null. */
+const certificateFact = z.object({
+  id: z.string(),
+  scheme: z.string(),
+  issuer: z.string(),
+  number: z.string(),
+  issuedOn: isoDate,
+  validUntil: isoDate.nullish().transform((value) => value ?? null),
+  revokedOn: isoDate.nullish().transform((value) => value ?? null),
+});
+
+/**
+ * The worker's certificates, as the gateway fetched them from training with the caller's token. A
+ * list training refused or could not serve arrives as null (or the worker as null): no certificates.
+ */
+const workerCertificates = z
+  .object({ certifications: z.array(certificateFact.nullable()).nullish() })
+  .nullish()
+  .transform((worker) => (worker?.certifications ?? []).filter((entry) => entry !== null));
+
 /**
  * The placement facts the gateway sends for `Placement.compliance` (`@requires`). An agency or job
  * order id that is not a UUID names nothing in the registry: it is kept, and found unknown without
@@ -157,6 +177,7 @@ export const placementFacts = z
     plannedDepartureDate: isoDate.nullish(),
     departureDate: isoDate.nullish(),
     missingDocuments: z.array(z.enum(DOCUMENT_TYPES)),
+    worker: workerCertificates,
   })
   .transform((value) => ({
     agencyId: value.agency?.id ?? null,
@@ -167,6 +188,7 @@ export const placementFacts = z
     plannedDepartureDate: value.plannedDepartureDate ?? null,
     departureDate: value.departureDate ?? null,
     missingDocuments: value.missingDocuments,
+    certificates: value.worker,
   }));
 
 export const id = uuid;

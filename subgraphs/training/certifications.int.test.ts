@@ -135,15 +135,17 @@ describe('issueCertification', () => {
     expect(response.errors[0]?.extensions?.['field']).toBe('input.courseId');
   });
 
-  it("answers another institution's course as not found", async () => {
+  it("refuses another institution's course, saying it belongs to another provider", async () => {
     const { client, workerId } = await consentingTrainee();
     const other = await insertTestInstitution(hub.db);
     await insertTestEnrollment(hub.db, other.course.id, workerId);
     const response = await hub.request(client, ISSUE, {
       input: certificationInput(workerId, { courseId: other.course.id }),
     });
-    expect(errorCodes(response)).toEqual(['NOT_FOUND']);
-    expect(response.errors[0]?.message).toBe('Course not found.');
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(response.errors[0]?.message).toBe(
+      'This course belongs to another training provider; your institution enrols and certifies only in its own courses.',
+    );
   });
 
   it('answers a worker without an active TRAINING consent as not found', async () => {

@@ -90,7 +90,7 @@ describe('enrollWorker', () => {
     }
   });
 
-  it("refuses another institution's course as not found", async () => {
+  it("refuses another institution's course, saying it belongs to another provider", async () => {
     const { client, institutionId } = await consentingTrainee();
     const other = await insertTestInstitution(hub.db);
     const consent = await insertTestConsentFact(hub.db, institutionId);
@@ -98,8 +98,10 @@ describe('enrollWorker', () => {
       courseId: other.course.id,
       workerId: consent.workerId,
     });
-    expect(errorCodes(response)).toEqual(['NOT_FOUND']);
-    expect(response.errors[0]?.message).toBe('Course not found.');
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(response.errors[0]?.message).toBe(
+      'This course belongs to another training provider; your institution enrols and certifies only in its own courses.',
+    );
   });
 
   it('refuses malformed ids naming the argument', async () => {

@@ -44,6 +44,7 @@ const fields = {
       'enrollWorker',
       'updateEnrollment',
       'issueCertification',
+      'revokeCertification',
     ),
     shareConsentWithTraining: shareConsent,
   },
@@ -97,6 +98,8 @@ const fields = {
     'number',
     'issuedOn',
     'validUntil',
+    'revokedOn',
+    'revocationReason',
     'course',
   ),
   // Only ever returned by shareConsentWithTraining, to the office that sent the fact.
@@ -106,7 +109,7 @@ const fields = {
     enrollments: readEnrollments,
     trainingAccessEvents: readAccessLog,
   },
-  RegionStats: sameRule(readStats, 'regionCode', 'year', 'enrolled', 'certified'),
+  RegionStats: sameRule(readStats, 'regionCode', 'year', 'fromYear', 'enrolled', 'certified'),
   StatCount: sameRule(readStats, 'value', 'suppressed'),
   TrainingAccessEvent: sameRule(
     readAccessLog,

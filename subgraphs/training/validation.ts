@@ -84,6 +84,12 @@ export const issueCertificationInput = z
     requireOrder(context, value.issuedOn, value.validUntil, 'validUntil', 'must not be before issuedOn');
   });
 
+/** A withdrawal is a fact that happened: never in the future; the issue date is checked against the row. */
+export const revokeCertificationInput = z.object({
+  revokedOn: pastDate,
+  reason: text(500),
+});
+
 /** The desk's clock and ours may differ a little; a grant further in the future is not a fact yet. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 

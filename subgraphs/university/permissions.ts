@@ -94,7 +94,7 @@ const fields = {
     // The resolver also checks the worker's region for labour offices (assertMayReadAccessLog).
     universityAccessEvents: readAccessLog,
   },
-  RegionStats: sameRule(readStats, 'regionCode', 'year', 'mentored', 'mentoringSessions'),
+  RegionStats: sameRule(readStats, 'regionCode', 'year', 'fromYear', 'mentored', 'mentoringSessions'),
   StatCount: sameRule(readStats, 'value', 'suppressed'),
   UniversityAccessEvent: sameRule(
     readAccessLog,

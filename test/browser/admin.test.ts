@@ -168,7 +168,7 @@ describe.skipIf(chromiumMissing)(
         .toBe('Nonaktif');
 
       // Her next request is refused and the console asks her to sign in again.
-      await dewi.page.getByLabel('Tahun').selectOption('2024');
+      await dewi.page.getByLabel('Sampai tahun').selectOption('2024');
       await dewi.page.getByRole('button', { name: 'Masuk' }).waitFor();
       await dewi.page.getByText('Sesi Anda telah berakhir. Silakan masuk kembali.').first().waitFor();
       await dewi.page.close();

@@ -15,9 +15,10 @@ import { consolePerson } from '../helpers/console-people.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { buildStatisticsWorld } from '../helpers/statistics-world.js';
 
-// The analyst's cross-region view: the nation's provinces, a drill-down through Jawa Timur to the
-// kecamatan of one regency, sorting, the year, a CSV that holds exactly the table, suppressed
-// cells for an outsider, and the case list refused to an analyst.
+// The analyst's cross-region view: the nation's provinces (those without data marked and last), a
+// drill-down through Jawa Timur to the kecamatan of one regency, sorting, a range of years, the
+// parent's own total row, a CSV that holds exactly the table, suppressed cells for an outsider, and
+// the case list refused to an analyst.
 
 let hub: TestHub;
 let browser: TestBrowser;
@@ -60,7 +61,10 @@ async function tableText(page: Page): Promise<string[][]> {
   );
 }
 
-/** A downloaded CSV as the same grid: the code column joined to the name, as the table shows them. */
+/**
+ * A downloaded CSV as the same grid: the code column joined to the name, as the table shows them,
+ * and a region without data as its one cell across the measures.
+ */
 function csvGrid(csv: string): string[][] {
   const lines = csv
     .replace(/^\uFEFF/, '')
@@ -70,7 +74,7 @@ function csvGrid(csv: string): string[][] {
     const cells = line.split(',');
     const [code = '', name = '', ...values] = cells;
     const label = index === 0 ? name : code ? `${code} ${name}` : name;
-    return [label, ...values];
+    return values[0] === 'tidak ada data' ? [label, values[0]] : [label, ...values];
   });
 }
 
@@ -90,7 +94,7 @@ async function downloadCsv(page: Page): Promise<string> {
 describe.skipIf(chromiumMissing)(
   `the analyst's cross-region view ${chromiumMissing ? `(skipped: ${chromiumMissing})` : ''}`,
   () => {
-    it('opens on the nation for last year: the 38 provinces, a totals row and a chart', async () => {
+    it('opens on the nation for last year: the 38 provinces, those without data marked and last, the total row and a chart', async () => {
       const { page } = ministry;
       const year = new Date().getFullYear() - 1;
       await page.getByRole('heading', { level: 1, name: `Indonesia, ${year}` }).waitFor();
@@ -110,8 +114,12 @@ describe.skipIf(chromiumMissing)(
       const provinces = table.slice(1, -1);
       expect(provinces).toHaveLength(38);
       expect(provinces.every((row) => /^\d{2} /.test(row[0] ?? ''))).toBe(true);
-      expect(provinces.some((row) => row[0] === '35 Jawa Timur')).toBe(true);
-      expect(table.at(-1)?.[0]).toBe('Jumlah');
+      // Only Jawa Timur has data: it comes first, the 37 others say so instead of showing zeros.
+      expect(provinces[0]?.[0]).toBe('35 Jawa Timur');
+      expect(provinces.slice(1).every((row) => row.length === 2 && row[1] === 'tidak ada data')).toBe(true);
+      expect(await page.locator('#no-data-note').textContent()).toContain('37 wilayah');
+      // The nation's own total, which here is Jawa Timur's.
+      expect(table.at(-1)).toEqual(['Jumlah', ...(provinces[0] ?? []).slice(1)]);
       await page.locator('canvas[role=img]').waitFor();
       const check = await checkScreen(page, 'analyst-nation');
       expect(check.accessibility).toEqual([]);
@@ -181,12 +189,49 @@ describe.skipIf(chromiumMissing)(
       expect(csvGrid(csv)).toHaveLength(1 + 38 + 1);
     });
 
+    it('shows a range of years whose cells are the sums of its years, and exports it as shown', async () => {
+      const { page } = ministry;
+      const yearTable = async (year: number) => {
+        await page.goto(`${hub.gatewayUrl}/statistics/35.07?year=${year}`);
+        await page.getByRole('heading', { level: 1, name: `Kabupaten Malang, ${year}` }).waitFor();
+        await page.locator('table.stats-table').waitFor();
+        return tableText(page);
+      };
+      const [first, second] = [await yearTable(2025), await yearTable(2026)];
+      await page.getByLabel('Dari tahun').selectOption('2025');
+      await page.getByRole('heading', { level: 1, name: 'Kabupaten Malang, 2025–2026' }).waitFor();
+      expect(new URL(page.url()).search).toBe('?from=2025&to=2026');
+      await page.locator('table.stats-table').waitFor();
+      const range = await tableText(page);
+      // Row by row (names in the same order) and the total: departures, returns, cases, certified, mentored.
+      for (const row of [...range.slice(1)]) {
+        const one = first.find((other) => other[0] === row[0]) ?? [];
+        const two = second.find((other) => other[0] === row[0]) ?? [];
+        // A region without data in a year counts 0 in it.
+        const count = (cells: string[], column: number) =>
+          cells[1] === 'tidak ada data' ? 0 : Number(plain(cells[column] ?? ''));
+        for (const column of [1, 2, 3, 5, 6]) {
+          expect(count(row, column), `${row[0]} ${column}`).toBe(count(one, column) + count(two, column));
+        }
+      }
+      const csv = await downloadCsv(page);
+      expect(csvGrid(csv)).toEqual(range.map((row, index) => (index === 0 ? row : row.map(plain))));
+      const check = await checkScreen(page, 'analyst-range');
+      expect(check.accessibility).toEqual([]);
+      expect(check.phoneOverflow).toBeLessThanOrEqual(0);
+      // Picking a "to" year before the "from" year moves the range's start along.
+      await page.getByLabel('Sampai tahun').selectOption('2024');
+      await page.getByRole('heading', { level: 1, name: 'Kabupaten Malang, 2024' }).waitFor();
+      expect(new URL(page.url()).search).toBe('?year=2024');
+    });
+
     it('changes the year and goes back up by the breadcrumb', async () => {
       const { page } = ministry;
-      await page.getByRole('link', { name: 'Rincian Jawa Timur' }).click();
-      await page.getByRole('link', { name: 'Rincian Kabupaten Malang' }).click();
+      await page.goto(`${hub.gatewayUrl}/statistics/35.07?year=2025`);
       await page.getByRole('heading', { level: 1, name: /^Kabupaten Malang, / }).waitFor();
-      await page.getByLabel('Tahun').selectOption('2026');
+      await page.getByLabel('Sampai tahun').selectOption('2026');
+      await page.getByRole('heading', { level: 1, name: 'Kabupaten Malang, 2025–2026' }).waitFor();
+      await page.getByLabel('Dari tahun').selectOption('2026');
       await page.getByRole('heading', { level: 1, name: 'Kabupaten Malang, 2026' }).waitFor();
       expect(new URL(page.url()).search).toBe('?year=2026');
       await page

@@ -222,6 +222,12 @@ describe.skipIf(chromiumMissing)(
       await page.getByRole('link', { name: 'Riwayat akses data' }).click();
       await page.getByRole('heading', { level: 1, name: `Riwayat akses data ${NAME}` }).waitFor();
       const rows = page.locator('table.access-table tbody tr');
+      // The heading shows before the page of events arrives: wait for the mentor's write, the newest.
+      await rows
+        .filter({ hasText: 'Universitas Brawijaya' })
+        .filter({ hasText: 'Mengubah' })
+        .first()
+        .waitFor();
       const byInstitution = async (name: string) => rows.filter({ hasText: name }).allTextContents();
       const training = await byInstitution('LPK Harapan Bangsa');
       const university = await byInstitution('Universitas Brawijaya');

@@ -37,7 +37,8 @@ export function AuditWorkerLog({ id }: { readonly id: string }) {
       </>
     );
   }
-  const log = worker.accessLog;
+  // The newest 100 events; the officer's access report pages and filters in the API.
+  const log = worker.accessLog.events;
   const events = filterWorkerLog(log, filters);
   const institutions = [...new Map(log.map((event) => [event.institution.id, event.institution.name]))]
     .map(([value, name]) => ({ id: value, name }))

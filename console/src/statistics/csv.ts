@@ -6,6 +6,8 @@ export interface CsvLabels {
   readonly total: string;
   /** The word the table shows for a withheld cell; the CSV uses the same word. */
   readonly suppressed: string;
+  /** The words the table shows across a region without any data; the CSV puts them in its first measure column. */
+  readonly noData: string;
   readonly measures: Readonly<Record<Measure, string>>;
 }
 
@@ -25,25 +27,23 @@ function cellText(cell: Cell, measure: Measure, labels: CsvLabels): string {
   }
 }
 
+function rowCells(row: TableRow, labels: CsvLabels): string[] {
+  if (!row.hasData) return MEASURES.map((_, index) => (index === 0 ? labels.noData : ''));
+  return MEASURES.map((measure) => cellText(row.cells[measure], measure, labels));
+}
+
 /**
  * Exactly the table on screen as CSV (RFC 4180, UTF-8 with a byte-order mark so that
  * spreadsheet programs read the names right): the same columns, the rows in the order shown,
- * then the totals row; a withheld cell holds the word the screen shows.
+ * then the total row; a withheld cell holds the word the screen shows, and a region without any
+ * data the screen's words in its first measure column (every line keeps the same fields).
  */
-export function tableCsv(
-  rows: readonly TableRow[],
-  totals: Readonly<Record<Measure, Cell>>,
-  labels: CsvLabels,
-): string {
+export function tableCsv(rows: readonly TableRow[], total: TableRow, labels: CsvLabels): string {
   const header = [labels.code, labels.region, ...MEASURES.map((measure) => labels.measures[measure])];
   const lines = [
     header,
-    ...rows.map((row) => [
-      row.code,
-      row.name,
-      ...MEASURES.map((measure) => cellText(row.cells[measure], measure, labels)),
-    ]),
-    ['', labels.total, ...MEASURES.map((measure) => cellText(totals[measure], measure, labels))],
+    ...rows.map((row) => [row.code, row.name, ...rowCells(row, labels)]),
+    ['', labels.total, ...rowCells(total, labels)],
   ];
   return `\uFEFF${lines.map((line) => line.map(quote).join(',')).join('\r\n')}\r\n`;
 }

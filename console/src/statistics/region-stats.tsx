@@ -14,7 +14,6 @@ import {
   MEASURES,
   rowOf,
   sortRows,
-  totalsOf,
   type Measure,
   type Sort,
   type SortKey,
@@ -23,6 +22,8 @@ import {
 /** The view starts at the nation (no parent region): one row per province. */
 export const START_REGION: string | null = null;
 const FIRST_YEAR = 2020;
+/** The API's longest range (`MAX_YEAR_SPAN` in shared/stats.ts). */
+const MAX_SPAN = 10;
 
 export function yearsOffered(now = new Date()): number[] {
   const years: number[] = [];
@@ -35,16 +36,49 @@ export function defaultYear(now = new Date()): number {
   return now.getFullYear() - 1;
 }
 
+/** The calendar years the view covers, both included; one year when they are equal. */
+export interface StatsPeriod {
+  readonly fromYear: number;
+  readonly toYear: number;
+}
+
+const yearParam = (value: string | null): number | null =>
+  value !== null && /^\d{4}$/.test(value) ? Number(value) : null;
+
+/**
+ * The years an address asks for: `?year=2025`, or `?from=2023&to=2025`; last year when neither
+ * reads as years. A range given backwards is put in order, and one longer than the API serves is
+ * cut to its last years.
+ */
+export function periodOf(query: URLSearchParams, now = new Date()): StatsPeriod {
+  const from = yearParam(query.get('from'));
+  const to = yearParam(query.get('to'));
+  if (from !== null && to !== null) {
+    const [first, last] = from <= to ? [from, to] : [to, from];
+    return { fromYear: Math.max(first, last - MAX_SPAN + 1), toYear: last };
+  }
+  const year = yearParam(query.get('year')) ?? defaultYear(now);
+  return { fromYear: year, toYear: year };
+}
+
+/** `2025`, or `2023–2025`. */
+export function periodLabel({ fromYear, toYear }: StatsPeriod): string {
+  return fromYear === toYear ? String(toYear) : `${fromYear}–${toYear}`;
+}
+
+/** Where the view of a region (null: the nation) and years lives. */
+export function statsHref(code: string | null, period: StatsPeriod): string {
+  const path = `/statistics${code ? `/${encodeURIComponent(code)}` : ''}`;
+  return period.fromYear === period.toYear
+    ? `${path}?year=${period.toYear}`
+    : `${path}?from=${period.fromYear}&to=${period.toYear}`;
+}
+
 interface RegionNode {
   readonly code: string;
   readonly name: string;
   readonly level: string;
   readonly parent?: RegionNode | null;
-}
-
-/** Where the view of a region (null: the nation) and year lives. */
-export function statsHref(code: string | null, year: number): string {
-  return `/statistics${code ? `/${encodeURIComponent(code)}` : ''}?year=${year}`;
 }
 
 interface Crumb {
@@ -62,28 +96,66 @@ function breadcrumbOf(region: RegionNode | null | undefined, nation: string): Cr
   return [{ code: null, name: nation }, ...chain];
 }
 
-/** The analyst's cross-region view: table with totals, chart, drill-down, year and CSV export. */
-export function RegionStatsView({ code, year }: { readonly code: string | null; readonly year: number }) {
+/** A year select of the period form; picking a year past the other end moves that end along. */
+function YearSelect({
+  id,
+  label,
+  value,
+  onPick,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly value: number;
+  readonly onPick: (year: number) => void;
+}) {
+  return (
+    <Field id={id} label={label}>
+      <select id={id} value={String(value)} onChange={(event) => onPick(Number(event.currentTarget.value))}>
+        {yearsOffered().map((option) => (
+          <option key={option} value={String(option)}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** The analyst's cross-region view: table with the parent's total, chart, drill-down, years and CSV export. */
+export function RegionStatsView({
+  code,
+  period,
+}: {
+  readonly code: string | null;
+  readonly period: StatsPeriod;
+}) {
   const { t } = useT();
+  const years = { fromYear: period.fromYear, toYear: period.toYear };
   // The nation has no region of its own to name: its rows are the provinces.
   const regional = useQuery(
     RegionStatsViewDocument,
-    { parentCode: code ?? '', year },
+    { parentCode: code ?? '', ...years },
     { skip: code === null },
   );
-  const national = useQuery(NationalStatsViewDocument, { year }, { skip: code !== null });
+  const national = useQuery(NationalStatsViewDocument, years, { skip: code !== null });
+  const table = code === null ? national.data?.regionStatsTable : regional.data?.regionStatsTable;
   const result = code === null ? national : regional;
   const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'ascending' });
   const [chartMeasure, setChartMeasure] = useState<Measure>('departed');
   const rows = useMemo(
-    () => sortRows((result.data?.regionStats ?? []).map(rowOf), sort),
-    [result.data, sort],
+    () =>
+      sortRows(
+        (table?.rows ?? []).map((row) => rowOf(row)),
+        sort,
+      ),
+    [table, sort],
   );
-  const totals = useMemo(() => totalsOf(rows), [rows]);
+  const total = useMemo(() => (table ? rowOf(table.total, t('stats.total')) : null), [table, t]);
   const region = code === null ? null : regional.data?.region;
   const nation = t('stats.nation');
   const placeName = code === null ? nation : region?.name;
-  const title = placeName ? t('stats.titleFor', { name: placeName, year }) : t('stats.title');
+  const label = periodLabel(period);
+  const title = placeName ? t('stats.titleFor', { name: placeName, year: label }) : t('stats.title');
   const onSort = (key: SortKey) =>
     setSort(
       sort.key === key
@@ -91,21 +163,25 @@ export function RegionStatsView({ code, year }: { readonly code: string | null; 
         : { key, direction: key === 'name' ? 'ascending' : 'descending' },
     );
   const exportCsv = () => {
+    if (!total) return;
     const measures = Object.fromEntries(
       MEASURES.map((measure) => [measure, t(`stats.measure.${measure}`)]),
     ) as Record<Measure, string>;
-    const csv = tableCsv(rows, totals, {
+    const csv = tableCsv(rows, total, {
       code: t('stats.code'),
       region: t('stats.region'),
       total: t('stats.total'),
       suppressed: t('stats.suppressed'),
+      noData: t('stats.noData'),
       measures,
     });
-    downloadCsv(`statistik-${code ?? 'indonesia'}-${year}.csv`, csv);
+    downloadCsv(`statistik-${code ?? 'indonesia'}-${label.replace('–', '-')}.csv`, csv);
   };
-  const anySuppressed = rows.some((row) =>
-    MEASURES.some((measure) => row.cells[measure].kind === 'suppressed'),
+  const anySuppressed = [...rows, ...(total ? [total] : [])].some(
+    (row) => row.hasData && MEASURES.some((measure) => row.cells[measure].kind === 'suppressed'),
   );
+  const withData = rows.filter((row) => row.hasData);
+  const pick = (fromYear: number, toYear: number) => navigate(statsHref(code, { fromYear, toYear }));
 
   return (
     <>
@@ -118,7 +194,7 @@ export function RegionStatsView({ code, year }: { readonly code: string | null; 
                 {index === all.length - 1 ? (
                   <span aria-current="page">{crumb.name}</span>
                 ) : (
-                  <Link href={statsHref(crumb.code, year)}>{crumb.name}</Link>
+                  <Link href={statsHref(crumb.code, period)}>{crumb.name}</Link>
                 )}
               </li>
             ))}
@@ -126,19 +202,18 @@ export function RegionStatsView({ code, year }: { readonly code: string | null; 
         </nav>
       ) : null}
       <form class="filter-form" aria-label={t('stats.options')} onSubmit={(event) => event.preventDefault()}>
-        <Field id="stats-year" label={t('stats.year')}>
-          <select
-            id="stats-year"
-            value={String(year)}
-            onChange={(event) => navigate(statsHref(code, Number(event.currentTarget.value)))}
-          >
-            {yearsOffered().map((option) => (
-              <option key={option} value={String(option)}>
-                {option}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <YearSelect
+          id="stats-from-year"
+          label={t('stats.fromYear')}
+          value={period.fromYear}
+          onPick={(year) => pick(year, Math.max(year, period.toYear))}
+        />
+        <YearSelect
+          id="stats-to-year"
+          label={t('stats.toYear')}
+          value={period.toYear}
+          onPick={(year) => pick(Math.min(year, period.fromYear), year)}
+        />
         <Field id="stats-chart-measure" label={t('stats.chartMeasure')}>
           <select
             id="stats-chart-measure"
@@ -160,16 +235,32 @@ export function RegionStatsView({ code, year }: { readonly code: string | null; 
       </form>
       <ErrorNotice errors={result.errors} />
       {result.loading && rows.length === 0 ? <Loading /> : null}
-      {rows.length > 0 ? (
+      {rows.length > 0 && total ? (
         <>
           {anySuppressed ? (
             <p class="notice notice-info" id="suppression-note">
               {t('stats.suppressionExplained')}
             </p>
           ) : null}
-          <StatsTable rows={rows} totals={totals} sort={sort} year={year} caption={title} onSort={onSort} />
-          <h2>{t('stats.chartHeading', { measure: t(`stats.measure.${chartMeasure}`) })}</h2>
-          <StatsChart rows={rows} measure={chartMeasure} title={t(`stats.measure.${chartMeasure}`)} />
+          {withData.length < rows.length ? (
+            <p class="notice notice-info" id="no-data-note">
+              {t('stats.noDataExplained', { count: rows.length - withData.length })}
+            </p>
+          ) : null}
+          <StatsTable
+            rows={rows}
+            total={total}
+            sort={sort}
+            hrefOf={(child) => statsHref(child, period)}
+            caption={title}
+            onSort={onSort}
+          />
+          {withData.length > 0 ? (
+            <>
+              <h2>{t('stats.chartHeading', { measure: t(`stats.measure.${chartMeasure}`) })}</h2>
+              <StatsChart rows={withData} measure={chartMeasure} title={t(`stats.measure.${chartMeasure}`)} />
+            </>
+          ) : null}
         </>
       ) : !result.loading && result.errors.length === 0 ? (
         <p class="empty">{t('stats.noRows')}</p>

@@ -23,19 +23,44 @@ export function CellText({ cell, measure }: { readonly cell: Cell; readonly meas
   }
 }
 
-/** The cross-region table: sortable by any column (buttons in the headers), totals in the footer. */
+/** A row's measure cells: its counts, or one cell across them saying the region has no data. */
+function RowCells({ row }: { readonly row: TableRow }) {
+  const { t } = useT();
+  if (!row.hasData) {
+    return (
+      <td class="no-data" colSpan={MEASURES.length}>
+        {t('stats.noData')}
+      </td>
+    );
+  }
+  return (
+    <>
+      {MEASURES.map((measure) => (
+        <td key={measure} class="num">
+          <CellText cell={row.cells[measure]} measure={measure} />
+        </td>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The cross-region table: sortable by any column (buttons in the headers), the parent region's
+ * own total (from the API, protected with the rows) in the footer.
+ */
 export function StatsTable({
   rows,
-  totals,
+  total,
   sort,
-  year,
+  hrefOf,
   caption,
   onSort,
 }: {
   readonly rows: readonly TableRow[];
-  readonly totals: Readonly<Record<Measure, Cell>>;
+  readonly total: TableRow;
   readonly sort: Sort;
-  readonly year: number;
+  /** Where a row's drill-down leads, for the same years. */
+  readonly hrefOf: (code: string) => string;
   readonly caption: string;
   readonly onSort: (key: SortKey) => void;
 }) {
@@ -69,13 +94,10 @@ export function StatsTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.code}>
+            <tr key={row.code} class={row.hasData ? undefined : 'no-data-row'}>
               <th scope="row">
-                {row.drillable ? (
-                  <Link
-                    href={`/statistics/${encodeURIComponent(row.code)}?year=${year}`}
-                    aria-label={t('stats.drillDown', { name: row.name })}
-                  >
+                {row.drillable && row.hasData ? (
+                  <Link href={hrefOf(row.code)} aria-label={t('stats.drillDown', { name: row.name })}>
                     {row.name}
                   </Link>
                 ) : (
@@ -83,22 +105,14 @@ export function StatsTable({
                 )}
                 <span class="sub">{row.code}</span>
               </th>
-              {MEASURES.map((measure) => (
-                <td key={measure} class="num">
-                  <CellText cell={row.cells[measure]} measure={measure} />
-                </td>
-              ))}
+              <RowCells row={row} />
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">{t('stats.total')}</th>
-            {MEASURES.map((measure) => (
-              <td key={measure} class="num">
-                <CellText cell={totals[measure]} measure={measure} />
-              </td>
-            ))}
+            <RowCells row={total} />
           </tr>
         </tfoot>
       </table>

@@ -34,10 +34,13 @@ export interface TableRow {
   readonly name: string;
   /** Whether the region has child regions with statistics (province and regency do; kecamatan not). */
   readonly drillable: boolean;
+  /** False when no institution has anything for the region in the years shown: the row says so instead of zeros. */
+  readonly hasData: boolean;
   readonly cells: Readonly<Record<Measure, Cell>>;
 }
 
-export function rowOf(stats: StatsRow): TableRow {
+/** One row of the API's table; `name` names a row without a region of its own (the nation's total). */
+export function rowOf(stats: StatsRow, name = stats.region?.name ?? stats.regionCode): TableRow {
   const count = (measure: CountMeasure): Cell => {
     const { value, suppressed } = stats[measure];
     return suppressed || value === null || value === undefined
@@ -52,10 +55,12 @@ export function rowOf(stats: StatsRow): TableRow {
       : departed.kind === 'suppressed' || cases.kind === 'suppressed'
         ? { kind: 'suppressed' }
         : { kind: 'none' };
+  const level = stats.region?.level;
   return {
-    code: stats.region.code,
-    name: stats.region.name,
-    drillable: stats.region.level === 'PROVINCE' || stats.region.level === 'REGENCY',
+    code: stats.regionCode,
+    name,
+    drillable: level === 'PROVINCE' || level === 'REGENCY',
+    hasData: stats.hasData,
     cells: {
       departed,
       returned: count('returned'),
@@ -67,48 +72,20 @@ export function rowOf(stats: StatsRow): TableRow {
   };
 }
 
-/**
- * The totals row: each count summed over the rows shown, withheld when any of its cells is (a
- * sum of published cells would be a lower bound dressed as a total); the rate from the totals.
- */
-export function totalsOf(rows: readonly TableRow[]): Readonly<Record<Measure, Cell>> {
-  const sum = (measure: CountMeasure): Cell => {
-    let total = 0;
-    for (const row of rows) {
-      const cell = row.cells[measure];
-      if (cell.kind === 'suppressed') return { kind: 'suppressed' };
-      if (cell.kind === 'value') total += cell.value;
-    }
-    return { kind: 'value', value: total };
-  };
-  const departed = sum('departed');
-  const cases = sum('casesOpened');
-  const rate: Cell =
-    departed.kind === 'value' && cases.kind === 'value'
-      ? departed.value > 0
-        ? { kind: 'value', value: Math.round((cases.value / departed.value) * 10_000) / 10 }
-        : { kind: 'none' }
-      : { kind: 'suppressed' };
-  return {
-    departed,
-    returned: sum('returned'),
-    casesOpened: cases,
-    casesPerThousandDepartures: rate,
-    certified: sum('certified'),
-    mentored: sum('mentored'),
-  };
-}
-
 export type SortKey = 'name' | Measure;
 export interface Sort {
   readonly key: SortKey;
   readonly direction: 'ascending' | 'descending';
 }
 
-/** Sorted rows; withheld and empty cells go last in either direction (their order is not known). */
+/**
+ * Sorted rows; withheld and empty cells go last in either direction (their order is not known),
+ * and regions without any data after every region with some.
+ */
 export function sortRows(rows: readonly TableRow[], sort: Sort): TableRow[] {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return [...rows].sort((a, b) => {
+    if (a.hasData !== b.hasData) return a.hasData ? -1 : 1;
     if (sort.key === 'name') return sign * a.name.localeCompare(b.name, 'id');
     const x = a.cells[sort.key];
     const y = b.cells[sort.key];

@@ -2,7 +2,10 @@ import { useT } from '../i18n/index.js';
 import { Field } from '../ui/field.js';
 import { ACCESS_ACTIONS, NO_FILTERS, type AccessFilters } from './access-filters.js';
 
-/** Filters of the access report: institution, action and period; applied as they change. */
+/**
+ * Filters of the access report: institution, action, period, purpose, and whether reads of the
+ * report itself are shown; the API applies them as they change.
+ */
 export function AccessFilterForm({
   filters,
   institutions,
@@ -13,7 +16,7 @@ export function AccessFilterForm({
   readonly onChange: (filters: AccessFilters) => void;
 }) {
   const { t } = useT();
-  const set = (key: keyof AccessFilters) => (event: Event) =>
+  const set = (key: Exclude<keyof AccessFilters, 'showReportReads'>) => (event: Event) =>
     onChange({ ...filters, [key]: (event.currentTarget as HTMLInputElement | HTMLSelectElement).value });
   return (
     <form
@@ -47,6 +50,26 @@ export function AccessFilterForm({
       <Field id="access-to" label={t('access.to')}>
         <input id="access-to" type="date" value={filters.to} onChange={set('to')} />
       </Field>
+      <Field id="access-purpose" label={t('access.purpose')}>
+        <input
+          id="access-purpose"
+          type="search"
+          maxLength={200}
+          value={filters.purpose}
+          onChange={set('purpose')}
+        />
+      </Field>
+      <div class="field checkbox-field">
+        <label for="access-report-reads">
+          <input
+            id="access-report-reads"
+            type="checkbox"
+            checked={filters.showReportReads}
+            onChange={(event) => onChange({ ...filters, showReportReads: event.currentTarget.checked })}
+          />{' '}
+          {t('access.showReportReads')}
+        </label>
+      </div>
       <div class="form-actions">
         <button type="button" class="button-quiet" onClick={() => onChange(NO_FILTERS)}>
           {t('access.clearFilters')}

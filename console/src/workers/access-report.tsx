@@ -1,35 +1,84 @@
 import type { TFunction } from 'i18next';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { execute } from '../api/client.js';
+import type { ApiError } from '../api/errors.js';
 import { useQuery } from '../api/use-query.js';
 import { WorkerAccessLogDocument } from '../graphql/__generated__/graphql.js';
-import { formatDate, formatDateTime, formatNumber } from '../i18n/format.js';
+import { formatDate, formatNumber } from '../i18n/format.js';
 import { useT, type Language } from '../i18n/index.js';
 import { Link } from '../router.js';
 import { ErrorNotice } from '../ui/error-notice.js';
 import { Loading, PageTitle } from '../ui/page.js';
 import { AccessFilterForm } from './access-filter-form.js';
-import { usePeopleNames } from './people-names.js';
 import {
-  filterAccessLog,
-  institutionsIn,
+  apiFilter,
   isFiltered,
+  mergeInstitutions,
   NO_FILTERS,
+  PRINT_PAGE,
+  PRINT_PAGES,
+  SCREEN_PAGE,
   type AccessEventRow,
   type AccessFilters,
 } from './access-filters.js';
+import { AccessSummary } from './access-summary.js';
+import { AccessTable } from './access-table.js';
+
+/** Pages fetched after the first one, for the filter they were fetched under. */
+interface MorePages {
+  readonly filterKey: string;
+  readonly events: readonly AccessEventRow[];
+  readonly endCursor: string | null;
+  readonly hasNextPage: boolean;
+}
 
 /**
  * The worker's access report, to hand to her at the desk: who read or wrote her data, when, at
- * which institution and why. Filtering happens here in the browser over the complete log; the
- * print stylesheet turns the screen into an A4 page.
+ * which institution and why. The API filters, pages (newest first) and summarises; reads of the
+ * report itself are left out unless asked for. Printing first fetches every page the filters
+ * match (bounded), so the A4 copy is the whole filtered report, not the page on screen.
  */
 export function AccessReport({ id }: { readonly id: string }) {
   const { t, language } = useT();
-  const result = useQuery(WorkerAccessLogDocument, { id });
   const [filters, setFilters] = useState(NO_FILTERS);
+  const filter = apiFilter(filters);
+  const filterKey = JSON.stringify(filter);
+  const result = useQuery(WorkerAccessLogDocument, { id, filter, first: SCREEN_PAGE });
+  const [more, setMore] = useState<MorePages | null>(null);
+  const [fetching, setFetching] = useState<'more' | 'print' | null>(null);
+  const [fetchErrors, setFetchErrors] = useState<readonly ApiError[]>([]);
+  const [printWhenReady, setPrintWhenReady] = useState(false);
+  const [institutions, setInstitutions] = useState<{ id: string; name: string }[]>([]);
+  const log = result.data?.worker?.accessLog;
+  // The filter the answer on screen was asked under: until the new one arrives, the rows are old.
+  const [answeredKey, setAnsweredKey] = useState(filterKey);
+  useEffect(() => {
+    if (!result.loading) setAnsweredKey(filterKey);
+    // Only an arriving answer moves it, not a change of filters before it is sent.
+  }, [result.loading, result.data]);
+  const stale = result.loading || answeredKey !== filterKey;
+  useEffect(() => {
+    if (log) setInstitutions((known) => mergeInstitutions(known, log.summary));
+  }, [log]);
+  useEffect(() => {
+    if (!printWhenReady) return;
+    setPrintWhenReady(false);
+    window.print();
+  }, [printWhenReady]);
   if (result.loading && !result.data) return <Loading />;
   const worker = result.data?.worker;
-  if (!worker?.accessLog) {
+  // Filters the API refuses (a period the wrong way round) keep the form on screen with the reason.
+  const refusedFilter = result.errors.some((error) => error.code === 'BAD_USER_INPUT');
+  if (worker && !log && refusedFilter) {
+    return (
+      <article class="access-report">
+        <PageTitle title={t('access.title')}>{t('access.titleFor', { name: worker.fullName })}</PageTitle>
+        <AccessFilterForm filters={filters} institutions={institutions} onChange={setFilters} />
+        <ErrorNotice errors={result.errors} />
+      </article>
+    );
+  }
+  if (!worker?.accessLog || !log) {
     const errors =
       result.errors.length > 0 ? result.errors : [{ code: 'NOT_FOUND', message: '', path: [], issues: [] }];
     return (
@@ -39,9 +88,40 @@ export function AccessReport({ id }: { readonly id: string }) {
       </>
     );
   }
-  const events = filterAccessLog(worker.accessLog, filters);
+  const extra = more?.filterKey === filterKey ? more : null;
+  const events = [...log.events, ...(extra?.events ?? [])];
+  const pageInfo = extra ?? log.pageInfo;
+
+  /** Fetches the pages after what is shown: one for "more", all of them (bounded) for printing. */
+  const fetchPages = async (mode: 'more' | 'print') => {
+    setFetching(mode);
+    setFetchErrors([]);
+    let fetched = extra?.events ?? [];
+    let cursor = pageInfo.endCursor;
+    let hasNextPage = pageInfo.hasNextPage;
+    for (let page = 0; hasNextPage && page < (mode === 'more' ? 1 : PRINT_PAGES); page += 1) {
+      const answer = await execute(WorkerAccessLogDocument, {
+        id,
+        filter,
+        first: mode === 'more' ? SCREEN_PAGE : PRINT_PAGE,
+        after: cursor,
+      });
+      const next = answer.data?.worker?.accessLog;
+      if (!next) {
+        setFetchErrors(answer.errors);
+        break;
+      }
+      fetched = [...fetched, ...next.events];
+      cursor = next.pageInfo.endCursor;
+      hasNextPage = next.pageInfo.hasNextPage;
+    }
+    setMore({ filterKey, events: fetched, endCursor: cursor, hasNextPage });
+    setFetching(null);
+    if (mode === 'print') setPrintWhenReady(true);
+  };
+
   const filtered = isFiltered(filters);
-  const institutions = institutionsIn(worker.accessLog);
+  const total = log.totalCount;
   return (
     <article class="access-report">
       <p class="breadcrumb no-print">
@@ -58,80 +138,59 @@ export function AccessReport({ id }: { readonly id: string }) {
       </p>
       <p>{t('access.explanation')}</p>
       <AccessFilterForm filters={filters} institutions={institutions} onChange={setFilters} />
-      {filtered ? (
-        <p class="print-only">
-          {t('access.filtersApplied', { filters: filterSummary(filters, institutions, t, language) })}
-        </p>
-      ) : null}
+      <p class="print-only">
+        {t('access.filtersApplied', { filters: filterSummary(filters, institutions, t, language) })}
+      </p>
       <div class="report-actions no-print">
-        <button type="button" class="button-primary" onClick={() => window.print()}>
-          {t('access.print')}
+        <button
+          type="button"
+          class="button-primary"
+          disabled={fetching !== null}
+          onClick={() => void fetchPages('print')}
+        >
+          {fetching === 'print' ? t('access.preparingPrint') : t('access.print')}
         </button>
       </div>
+      <AccessSummary summary={log.summary} />
+      {/* While the next filter's answer is on its way, the count does not speak for the old rows. */}
       <p aria-live="polite">
-        {filtered
-          ? t('access.countFiltered', {
-              shown: formatNumber(events.length, language),
-              total: formatNumber(worker.accessLog.length, language),
-            })
-          : t('access.count', {
-              count: worker.accessLog.length,
-              formatted: formatNumber(worker.accessLog.length, language),
-            })}
+        {stale ? (
+          t('common.loading')
+        ) : (
+          <>
+            {filtered
+              ? t('access.countMatching', { count: total, formatted: formatNumber(total, language) })
+              : t('access.count', { count: total, formatted: formatNumber(total, language) })}{' '}
+            {filters.showReportReads ? '' : t('access.reportReadsHidden')}
+          </>
+        )}
       </p>
+      <ErrorNotice errors={[...result.errors, ...fetchErrors]} />
       <AccessTable events={events} />
+      {pageInfo.hasNextPage ? (
+        <div class="report-actions no-print">
+          <p>
+            {t('access.shown', {
+              shown: formatNumber(events.length, language),
+              total: formatNumber(total, language),
+            })}
+          </p>
+          <button
+            type="button"
+            class="button-quiet"
+            disabled={fetching !== null}
+            onClick={() => void fetchPages('more')}
+          >
+            {t('access.more')}
+          </button>
+        </div>
+      ) : null}
+      {pageInfo.hasNextPage && events.length > SCREEN_PAGE ? (
+        <p class="print-only">
+          {t('access.printTruncated', { shown: formatNumber(events.length, language) })}
+        </p>
+      ) : null}
     </article>
-  );
-}
-
-function AccessTable({ events }: { readonly events: readonly AccessEventRow[] }) {
-  const { t, language } = useT();
-  const names = usePeopleNames(events.map((event) => event.actingSubject));
-  if (events.length === 0) return <p class="empty">{t('access.none')}</p>;
-  return (
-    <div class="table-scroll" role="region" aria-label={t('access.title')} tabIndex={0}>
-      <table class="access-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('access.at')}</th>
-            <th scope="col">{t('access.institution')}</th>
-            <th scope="col">{t('access.action')}</th>
-            <th scope="col">{t('access.data')}</th>
-            <th scope="col">{t('access.purpose')}</th>
-            <th scope="col">{t('access.actor')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={`${event.requestId}-${event.service}-${event.entityType}-${event.at}`}>
-              <td class="nowrap">{formatDateTime(event.at, language)}</td>
-              <td>
-                {event.institution.name}
-                <span class="sub">
-                  {t('access.servicePrefix', {
-                    service: t(`access.services.${event.service}`, { defaultValue: event.service }),
-                  })}
-                </span>
-              </td>
-              <td>{t(`enums.AccessAction.${event.action}`)}</td>
-              <td>
-                {t(`entities.${event.entityType}`, { defaultValue: event.entityType })}
-                <span class="sub">
-                  {event.fields.map((field) => t(`fields.${field}`, { defaultValue: field })).join(', ')}
-                </span>
-              </td>
-              <td>
-                {event.purpose ?? t('access.noPurpose')}
-                {event.caseReference ? <span class="sub">{event.caseReference}</span> : null}
-              </td>
-              <td class="actor">
-                {event.actingSubject ? (names.get(event.actingSubject) ?? event.actingSubject) : '–'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
@@ -154,5 +213,7 @@ function filterSummary(
       }),
     );
   }
+  if (filters.purpose.trim()) parts.push(t('access.purposeContains', { purpose: filters.purpose.trim() }));
+  parts.push(filters.showReportReads ? t('access.withReportReads') : t('access.withoutReportReads'));
   return parts.join(', ');
 }

@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { ConflictError, NotFoundError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { recordEntity } from '../audit.js';
-import { sendConsentFact } from '../consent-facts.js';
+import { ConsentSyncError, sendConsentFact } from '../consent-facts.js';
+import { explainGranteeRefusal } from '../grantee-purposes.js';
 import type { Context } from '../context.js';
 import { consents, type ConsentRow } from '../db/schema.js';
 import { insertConsent, updateConsent } from '../db/queries/records.js';
@@ -43,7 +44,14 @@ export async function grantConsent(context: Context, rawInput: unknown): Promise
     revokedAt: null,
     recordedBy: context.principal.institutionId,
   };
-  await sendConsentFact(context, consent, worker.districtCode);
+  try {
+    await sendConsentFact(context, consent, worker.districtCode);
+  } catch (error) {
+    // The grantee's subgraph refused on the merits; say in plain words what the grantee can receive.
+    if (error instanceof ConsentSyncError && error.extensions['code'] === 'BAD_USER_INPUT')
+      throw (await explainGranteeRefusal(context, input.granteeInstitutionId, input.purpose)) ?? error;
+    throw error;
+  }
   try {
     return await context.db.transaction(async (tx) => {
       const inserted = await insertConsent(tx, consent);

@@ -52,7 +52,8 @@ export async function createPlacement(context: Context, rawInput: unknown): Prom
   });
 }
 
-async function writablePlacement(context: Context, rawId: unknown): Promise<PlacementRow> {
+/** A placement the caller may write: its worker is visible to them and in their own region. */
+export async function writablePlacement(context: Context, rawId: unknown): Promise<PlacementRow> {
   const id = parseInput(placementIdSchema, rawId, 'placementId');
   const placement = await context.loaders.placementById.load(id);
   if (!placement) throw new NotFoundError('Placement');

@@ -1,4 +1,4 @@
-import { ConflictError } from '../../../shared/errors.js';
+import { BadUserInputError, ConflictError } from '../../../shared/errors.js';
 import { parentOfCode } from '../../../shared/reference/regions.js';
 import { definedOnly, parseInput, uuid } from '../../../shared/validation/input.js';
 import { assertCanWriteInRegion, workerNotFound } from '../access.js';
@@ -7,7 +7,10 @@ import type { WorkerRow, WorkerStatus } from '../db/schema.js';
 import { insertWorker, updateWorker as updateWorkerRow, workerHoldingNik } from '../db/queries/workers.js';
 import { workerEntity } from '../audit.js';
 import { canChangeStatus } from '../lifecycle.js';
-import { registerWorkerInput, statusReason, updateWorkerInput } from '../validation.js';
+import { lockWorker } from '../db/queries/amendments.js';
+import { nikAgreementAfterUpdate } from '../nik-agreement.js';
+import { assertUnchangedSince, changesBetween, recordAmendment } from './amendments.js';
+import { registerWorkerRecord, statusReason, updateWorkerInput } from '../validation.js';
 
 /** The kecamatan a village lies in (`35.07.11.2008` -> `35.07.11`). */
 export function districtOfVillage(villageCode: string): string {
@@ -27,7 +30,7 @@ export async function writableWorker(context: Context, workerId: string): Promis
 }
 
 export async function registerWorker(context: Context, rawInput: unknown): Promise<WorkerRow> {
-  const input = parseInput(registerWorkerInput, rawInput);
+  const input = parseInput(registerWorkerRecord, rawInput);
   const districtCode = districtOfVillage(input.villageCode);
   assertCanWriteInRegion(context.principal, districtCode);
   const holder = await workerHoldingNik(context.db, input.nik);
@@ -59,18 +62,82 @@ export async function registerWorker(context: Context, rawInput: unknown): Promi
 }
 
 export async function updateWorker(context: Context, id: string, rawInput: unknown): Promise<WorkerRow> {
-  const input = parseInput(updateWorkerInput, rawInput);
-  await writableWorker(context, id);
+  const { nikIssuedElsewhere, reason, ...input } = parseInput(updateWorkerInput, rawInput);
+  const stored = await writableWorker(context, id);
+  assertIdentityUnchanged(stored, input);
   const districtCode = input.villageCode ? districtOfVillage(input.villageCode) : undefined;
   // Moving a worker to a village outside the office's region would hand the record to another
   // office; that transfer is not something one office can do alone.
   if (districtCode) assertCanWriteInRegion(context.principal, districtCode);
-  const changes = definedOnly(input);
+  assertNikStillAgrees(stored, { ...input, districtCode, nikIssuedElsewhere });
+  const changes = { ...definedOnly(input), ...(districtCode ? { districtCode } : {}) };
+  const amended = changesBetween(stored, changes);
   return context.db.transaction(async (tx) => {
-    const worker = await updateWorkerRow(tx, id, { ...changes, ...(districtCode ? { districtCode } : {}) });
-    await context.audit.wrote(tx, [{ ...workerEntity(worker), fields: Object.keys(changes) }]);
+    assertUnchangedSince(stored, await lockWorker(tx, id), Object.keys(changes));
+    const worker = await updateWorkerRow(tx, id, changes);
+    // Nothing is overwritten silently: the replaced values stay readable as an amendment.
+    if (amended.length > 0)
+      await recordAmendment(tx, context, {
+        kind: 'WORKER_UPDATED',
+        entityType: 'Worker',
+        entityId: id,
+        workerId: id,
+        changes: amended,
+        reason: reason ?? null,
+      });
+    // The officer's statement about the NIK is part of what was written, as at registration.
+    const fields = [
+      ...Object.keys(definedOnly(input)),
+      ...(nikIssuedElsewhere ? ['nikIssuedElsewhere'] : []),
+    ];
+    await context.audit.wrote(tx, [{ ...workerEntity(worker), fields }]);
     return worker;
   });
+}
+
+/** The identity as on the KTP-el, recorded at registration and never changed by `updateWorker`. */
+const IDENTITY_ON_KTP = ['fullName', 'birthDate', 'birthPlace'] as const;
+
+/**
+ * A recorded name, birth date or birth place is changed only by `correctWorkerIdentity`, which
+ * keeps the reason and the civil registry document it rests on. The same value sent back is fine.
+ */
+function assertIdentityUnchanged(
+  stored: WorkerRow,
+  input: { readonly [K in (typeof IDENTITY_ON_KTP)[number]]?: string | null | undefined },
+): void {
+  const changed = IDENTITY_ON_KTP.find(
+    (field) => input[field] !== undefined && input[field] !== stored[field],
+  );
+  if (changed)
+    throw BadUserInputError.of(
+      `input.${changed}`,
+      'is recorded as on the KTP-el; correct it with correctWorkerIdentity, which keeps the reason and the supporting document',
+    );
+}
+
+/**
+ * An update may not leave a record whose NIK disagrees with it. The NIK is not part of the update,
+ * so the error names the field that made the disagreement: the one the officer can fix here.
+ */
+function assertNikStillAgrees(
+  stored: WorkerRow,
+  changes: {
+    birthDate?: string | undefined;
+    districtCode?: string | undefined;
+    nikIssuedElsewhere?: boolean | null | undefined;
+  },
+): void {
+  const problem = nikAgreementAfterUpdate(stored, changes);
+  if (!problem) return;
+  const field =
+    changes.birthDate !== undefined && nikAgreementAfterUpdate(stored, { birthDate: changes.birthDate })
+      ? 'input.birthDate'
+      : 'input.villageCode';
+  throw BadUserInputError.of(
+    field,
+    `disagrees with the worker's NIK: ${problem.message} (a wrong NIK is corrected with correctWorkerIdentity)`,
+  );
 }
 
 export async function changeWorkerStatus(

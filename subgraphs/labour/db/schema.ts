@@ -1,6 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { accessEventsTable } from '../../../shared/audit/table.js';
-import { date, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Everything the labour offices own lives in the `labour` PostgreSQL schema. */
 export const labour = pgSchema('labour');
@@ -219,6 +229,49 @@ export const consents = labour.table(
   ],
 );
 
+export const amendmentKind = labour.enum('amendment_kind', [
+  'PLACEMENT_AMENDED',
+  'PLACEMENT_CANCELLED',
+  'DEPARTURE_CORRECTED',
+  'RETURN_CORRECTED',
+  'IDENTITY_CORRECTED',
+  'WORKER_UPDATED',
+]);
+
+/** One changed field of an amendment, as text (dates ISO 8601, amounts in whole units). */
+export interface AmendedValue {
+  readonly field: string;
+  readonly old: string | null;
+  readonly new: string | null;
+}
+
+/**
+ * Corrections never overwrite silently: each one keeps the values it replaced, who made it, when
+ * and why (DESIGN section 4, corrections). Rows are only ever inserted.
+ */
+export const amendments = labour.table(
+  'amendments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: amendmentKind('kind').notNull(),
+    entityType: text('entity_type').$type<'Worker' | 'Placement'>().notNull(),
+    entityId: uuid('entity_id').notNull(),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    changes: jsonb('changes').$type<AmendedValue[]>().notNull(),
+    // Optional only for WORKER_UPDATED (contact details kept current); every correction has one.
+    reason: text('reason'),
+    supportingDocumentId: uuid('supporting_document_id').references(() => documents.id),
+    amendedBy: uuid('amended_by').notNull(),
+    clientId: text('client_id').notNull(),
+    actingSubject: text('acting_subject'),
+    requestId: text('request_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('amendments_worker_idx').on(table.workerId, table.at)],
+);
+
 /** Who read or wrote which worker data through this subgraph (tamper-evident, see shared/audit). */
 export const accessEvents = accessEventsTable(labour);
 
@@ -226,5 +279,6 @@ export type WorkerRow = typeof workers.$inferSelect;
 export type PlacementRow = typeof placements.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
 export type ConsentRow = typeof consents.$inferSelect;
+export type AmendmentRow = typeof amendments.$inferSelect;
 export type WorkerStatus = (typeof workerStatus.enumValues)[number];
 export type DocumentType = (typeof documentType.enumValues)[number];

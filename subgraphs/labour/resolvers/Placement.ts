@@ -4,6 +4,7 @@ import type { PlacementResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import type { PlacementRow } from '../db/schema.js';
 import { missingDocuments } from '../documents.js';
+import { visibleAmendments } from '../amendment-view.js';
 
 async function missingFor(placement: PlacementRow, { loaders }: Context) {
   const documents = await loaders.documentsByWorkerId.load(placement.workerId);
@@ -25,5 +26,11 @@ export const Placement: PlacementResolvers = {
   documents: async (placement, _args, { loaders }) =>
     (await loaders.documentsByWorkerId.load(placement.workerId)).filter(
       (document) => document.placementId === placement.id,
+    ),
+  amendments: async (placement, _args, { loaders, principal }) =>
+    visibleAmendments(
+      await loaders.amendmentsByWorkerId.load(placement.workerId),
+      { entityType: 'Placement', entityId: placement.id },
+      principal,
     ),
 };

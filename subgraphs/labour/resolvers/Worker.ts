@@ -1,14 +1,12 @@
-import {
-  assertMayReadAccessLog,
-  mergeAccessEvents,
-  type AccessEventView,
-} from '../../../shared/audit/access-log.js';
+import { assertMayReadAccessLog, type AccessEventView } from '../../../shared/audit/access-log.js';
+import { accessReport, mergeAccessEvents } from '../../../shared/audit/access-report.js';
 import { mayReadValue } from '../../../shared/rules.js';
 import { access } from '../permissions.js';
 import { uuid } from '../../../shared/validation/input.js';
 import { maskNik } from '../../../shared/validation/nik.js';
 import type { WorkerResolvers } from '../__generated__/resolvers-types.js';
 import type { WorkerRow } from '../db/schema.js';
+import { visibleAmendments } from '../amendment-view.js';
 
 const OPEN = new Set(['PLANNED', 'DEPARTED', 'ABROAD']);
 
@@ -40,16 +38,23 @@ export const Worker: WorkerResolvers = {
     (await loaders.placementsByWorkerId.load(worker.id)).find((placement) => OPEN.has(placement.status)) ??
     null,
   consents: (worker, _args, { loaders }) => loaders.consentsByWorkerId.load(worker.id),
-  accessLog: async (worker, _args, { principal, loaders }) => {
+  amendments: async (worker, _args, { loaders, principal }) =>
+    visibleAmendments(
+      await loaders.amendmentsByWorkerId.load(worker.id),
+      { entityType: 'Worker', entityId: worker.id },
+      principal,
+    ),
+  accessLog: async (worker, args, { principal, loaders, audit }) => {
     // The kecamatan is labour's own record here, so it is trusted.
     assertMayReadAccessLog(principal, worker.districtCode, true);
     const external = worker as WorkerRow & ExternalAccessEvents;
     const own = await loaders.accessEventsByWorkerId.load(worker.id);
-    return mergeAccessEvents(
+    const merged = mergeAccessEvents(
       own,
       external.ministryAccessEvents,
       external.trainingAccessEvents,
       external.universityAccessEvents,
     );
+    return accessReport(merged, args, audit.requestId);
   },
 };

@@ -1,5 +1,6 @@
 import { DateScalar, DateTimeScalar } from '../../../shared/scalars.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { Amendment } from './Amendment.js';
 import { Consent } from './Consent.js';
 import { Document } from './Document.js';
 import { Mutation } from './Mutation.js';
@@ -17,5 +18,6 @@ export const resolvers: Resolvers = {
   Document,
   Placement,
   Consent,
+  Amendment,
   RegionStats,
 };

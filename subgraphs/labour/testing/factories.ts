@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Database } from '../../../shared/db/database.js';
+import { definedOnly } from '../../../shared/validation/input.js';
 import { composeNik } from '../../../shared/validation/nik.js';
 import {
   consents,
@@ -13,10 +14,18 @@ import {
 } from '../db/schema.js';
 import { STATUTORY_DOCUMENTS } from '../documents.js';
 
-/** A valid registration input; every call has a fresh NIK. Village 35.07.11.2008 is Arjowilangun, Kalipare. */
+/**
+ * A valid registration input; every call has a fresh NIK that agrees with the birth date, sex and
+ * village (overridden or not). Village 35.07.11.2008 is Arjowilangun, Kalipare.
+ */
 export function workerInput(overrides: Record<string, unknown> = {}) {
   const year = 1980 + randomInt(20);
-  const birthDate = `${year}-${String(1 + randomInt(12)).padStart(2, '0')}-${String(1 + randomInt(28)).padStart(2, '0')}`;
+  const given = overrides['birthDate'];
+  // A malformed birth date under test must not also break the NIK built from it.
+  const birthDate =
+    typeof given === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(given)
+      ? given
+      : `${year}-${String(1 + randomInt(12)).padStart(2, '0')}-${String(1 + randomInt(28)).padStart(2, '0')}`;
   const villageCode = (overrides['villageCode'] as string | undefined) ?? '35.07.11.2008';
   const sex = (overrides['sex'] as 'FEMALE' | 'MALE' | undefined) ?? 'FEMALE';
   return {
@@ -39,13 +48,15 @@ export async function insertTestWorker(
   db: Database,
   overrides: Partial<typeof workers.$inferInsert> = {},
 ): Promise<WorkerRow> {
-  const input = workerInput(overrides.villageCode ? { villageCode: overrides.villageCode } : {});
+  const input = workerInput(
+    definedOnly({ villageCode: overrides.villageCode, sex: overrides.sex, birthDate: overrides.birthDate }),
+  );
   const [row] = await db
     .insert(workers)
     .values({
       nik: input.nik,
       fullName: input.fullName,
-      sex: 'FEMALE',
+      sex: input.sex,
       birthDate: input.birthDate,
       birthPlace: input.birthPlace,
       maritalStatus: 'MARRIED',
@@ -132,5 +143,28 @@ export async function insertTestConsent(
     .values({ workerId, granteeInstitutionId, purpose: 'TRAINING', recordedBy: randomUUID(), ...overrides })
     .returning();
   if (!row) throw new Error('no consent inserted');
+  return row;
+}
+
+/** One document of a worker, verified unless told otherwise (a KTP-el by default). */
+export async function insertTestDocument(
+  db: Database,
+  workerId: string,
+  overrides: Partial<typeof documents.$inferInsert> = {},
+): Promise<DocumentRow> {
+  const [row] = await db
+    .insert(documents)
+    .values({
+      workerId,
+      type: 'NATIONAL_ID',
+      issuer: 'Dispendukcapil Kabupaten Malang',
+      issuedOn: '2020-01-15',
+      status: 'VERIFIED',
+      verifiedAt: new Date(),
+      recordedBy: randomUUID(),
+      ...overrides,
+    })
+    .returning();
+  if (!row) throw new Error('no document inserted');
   return row;
 }

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PlacementAgencyRow, JobOrderRow, SanctionRow, CaseRow, CaseNoteRow, RegionRow, InstitutionRow } from '../db/schema.js';
 import type { WorkerRepresentation, PlacementRepresentation } from '../references.js';
 import type { RegionStatsKey } from '../../../shared/stats.js';
+import type { RegionStatsTableView } from '../stats-table.js';
 import type { AccessEventView } from '../../../shared/audit/access-log.js';
 import type { AuditEventView, AuditPage, AccessLogStatusView } from '../../../shared/audit/audit-log.js';
 import type { Context } from '../context.js';
@@ -285,6 +286,23 @@ export type CaseStatus =
   /** Resolved with an outcome through `resolveCase`; may then be CLOSED. */
   | 'RESOLVED';
 
+export type Certification = {
+  __typename?: 'Certification';
+  id: Scalars['ID']['output'];
+  /** Date of issue, ISO 8601. */
+  issuedOn: Scalars['Date']['output'];
+  /** Issuing body (LSP). */
+  issuer: Scalars['String']['output'];
+  /** Certificate number, unique per issuer. */
+  number: Scalars['String']['output'];
+  /** Day the certificate was withdrawn, ISO 8601; null while it stands. */
+  revokedOn: Maybe<Scalars['Date']['output']>;
+  /** Certification scheme, e.g. `Housekeeping (Hong Kong)`. */
+  scheme: Scalars['String']['output'];
+  /** Last day the certificate is valid, ISO 8601; null when it does not expire. */
+  validUntil: Maybe<Scalars['Date']['output']>;
+};
+
 /** How the complaint reached the hub. */
 export type ComplaintChannel =
   /** By telephone to the call centre. */
@@ -303,6 +321,23 @@ export type ComplaintChannel =
   | 'WALK_IN'
   /** By WhatsApp. */
   | 'WHATSAPP';
+
+/** One item of the placement checklist and the fact the legality check found for it. */
+export type ComplianceEvidence = {
+  __typename?: 'ComplianceEvidence';
+  /** For a DOCUMENT item, which statutory document; null otherwise. */
+  documentType: Maybe<DocumentType>;
+  /** What kind of item: a statutory document, the agency's licence or the job order. */
+  item: ComplianceItem;
+  /** In plain words, e.g. `competency certificate: satisfied by certificate LSP-PDLB/2025/4242 issued by LSP Pekerja Domestik Lintas Benua on 2025-05-20 (training)`. */
+  message: Scalars['String']['output'];
+  /** The record that satisfies the item (certificate, licence or permit number); null when none does. */
+  reference: Maybe<Scalars['String']['output']>;
+  /** Whether a valid fact satisfies the item on the check date. */
+  satisfied: Scalars['Boolean']['output'];
+  /** Where the fact came from; null when nothing satisfies the item. */
+  source: Maybe<EvidenceSource>;
+};
 
 /** One problem found by the legality check of a placement. */
 export type ComplianceFinding = {
@@ -341,6 +376,15 @@ export type ComplianceFindingCode =
   | 'JOB_ORDER_UNKNOWN'
   /** The worker left outside the legal placement process (non-prosedural). */
   | 'NON_PROCEDURAL_CHANNEL';
+
+/** Kinds of placement checklist item. */
+export type ComplianceItem =
+  /** The placement agency's licence (SIP3MI). */
+  | 'AGENCY_LICENCE'
+  /** A statutory document (UU 18/2017 Art. 13), named by `documentType`. */
+  | 'DOCUMENT'
+  /** The job order and its recruitment permit (SIP2MI). */
+  | 'JOB_ORDER';
 
 /** A job order (demand letter) and its recruitment permit (SIP2MI). */
 export type CreateJobOrderInput = {
@@ -400,6 +444,15 @@ export type DocumentType =
   | 'SOCIAL_SECURITY'
   /** Work visa (Art. 13f). */
   | 'WORK_VISA';
+
+/** Which institution's record a checklist fact came from; each fact is entered once, where it arises. */
+export type EvidenceSource =
+  /** A document recorded and verified at the LTSA desk (labour subgraph). */
+  | 'LABOUR_DESK'
+  /** The ministry's registry of agency licences and job orders (ministry subgraph). */
+  | 'MINISTRY_REGISTRY'
+  /** A competency certificate issued through the hub by a training provider (training subgraph). */
+  | 'TRAINING_CERTIFICATION';
 
 /** How serious a compliance finding is. */
 export type FindingSeverity =
@@ -636,7 +689,11 @@ export type Placement = {
   __typename?: 'Placement';
   agency: Maybe<PlacementAgency>;
   channel: PlacementChannel;
-  /** Is this placement legal: licensed agency at departure, valid job order, complete documents. */
+  /**
+   * Is this placement legal: licensed agency at departure, valid job order, complete documents. A
+   * competency certificate the training subgraph issued counts for the competency requirement, read
+   * with the caller's own token: a certificate the caller may not see counts as missing.
+   */
   compliance: PlacementCompliance;
   departureDate: Maybe<Scalars['Date']['output']>;
   destinationCountry: Scalars['String']['output'];
@@ -645,6 +702,7 @@ export type Placement = {
   missingDocuments: Array<DocumentType>;
   plannedDepartureDate: Maybe<Scalars['Date']['output']>;
   scheme: PlacementScheme;
+  worker: Worker;
 };
 
 /** A licensed placement company (Perusahaan Penempatan PMI, P3MI). */
@@ -685,6 +743,8 @@ export type PlacementCompliance = {
   checkedOn: Scalars['Date']['output'];
   /** True when there are no findings of severity VIOLATION. */
   compliant: Scalars['Boolean']['output'];
+  /** The checklist as the check saw it, one item each: satisfied or not, and where the fact came from. */
+  evidence: Array<ComplianceEvidence>;
   /** Everything found, most severe first; empty for a clean placement. */
   findings: Array<ComplianceFinding>;
 };
@@ -728,10 +788,17 @@ export type Query = {
   /** A region by Kemendagri code. */
   region: Maybe<Region>;
   /**
-   * The cross-region view: one row per child region of `parentCode` for the year, each contributed to
-   * by every institution; without `parentCode`, one row per province (the national view).
+   * The cross-region view: one row per child region of `parentCode` (a province or regency), each
+   * contributed to by every institution; without `parentCode`, one row per province (the national
+   * view). Give either `year` or both `fromYear` and `toYear` (at most 10 years). The rows of
+   * `regionStatsTable`, without the parent's total.
    */
   regionStats: Array<RegionStats>;
+  /**
+   * The cross-region view as a table: the parent region's own totals and one row per child region,
+   * regions without any data marked (`hasData: false`). Arguments as for `regionStats`.
+   */
+  regionStatsTable: RegionStatsTable;
   /** Child regions of a region (regencies of a province, kecamatan of a regency, villages of a kecamatan). */
   regions: Array<Region>;
 };
@@ -792,8 +859,18 @@ export type QueryRegionArgs = {
 
 
 export type QueryRegionStatsArgs = {
+  fromYear?: InputMaybe<Scalars['Int']['input']>;
   parentCode?: InputMaybe<Scalars['String']['input']>;
-  year: Scalars['Int']['input'];
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRegionStatsTableArgs = {
+  fromYear?: InputMaybe<Scalars['Int']['input']>;
+  parentCode?: InputMaybe<Scalars['String']['input']>;
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -829,17 +906,47 @@ export type RegionLevel =
 
 export type RegionStats = {
   __typename?: 'RegionStats';
-  /** Complaint cases opened in the year about workers of the region. */
+  /** Complaint cases opened in the years covered about workers of the region. */
   casesOpened: StatCount;
-  /** Cases opened per 1,000 departures in the year; null when either count is withheld or there were no departures. */
+  /** Cases opened per 1,000 departures in the years covered; null when either count is withheld or there were no departures. */
   casesPerThousandDepartures: Maybe<Scalars['Float']['output']>;
-  /** Cases resolved in the year. */
+  /** Cases resolved in the years covered. */
   casesResolved: StatCount;
+  certified: StatCount;
   departed: StatCount;
-  /** The region these statistics are for. */
-  region: Region;
+  enrolled: StatCount;
+  /** The first calendar year the counts cover; equal to `year` for a single year, at most 9 years before it. */
+  fromYear: Scalars['Int']['output'];
+  /**
+   * False when no institution has anything for the region in the years covered: every count is 0.
+   * Zeros are never withheld, so this says nothing the counts themselves do not.
+   */
+  hasData: Scalars['Boolean']['output'];
+  mentored: StatCount;
+  mentoringSessions: StatCount;
+  /** The region these statistics are for; null for the nation's total. */
+  region: Maybe<Region>;
+  /** Kemendagri code of the region (province, regency or kecamatan); `""` for the nation. */
   regionCode: Scalars['String']['output'];
+  registered: StatCount;
+  returned: StatCount;
+  /** The last calendar year the counts cover, e.g. `2025`; the only one unless `fromYear` is earlier. */
   year: Scalars['Int']['output'];
+};
+
+/** The cross-region view of one parent region (or the nation) over a year or a range of years. */
+export type RegionStatsTable = {
+  __typename?: 'RegionStatsTable';
+  /** The parent region; null for the nation. */
+  parent: Maybe<Region>;
+  /** One row per child region in code order, each with every institution's counts. */
+  rows: Array<RegionStats>;
+  /**
+   * The parent's own totals (regionCode `""` for the nation), protected together with the rows: the
+   * suppression pattern treats it as the rows' margin, so no withheld row follows from it by
+   * subtraction (and it is never the sum of the rows shown, which would be a lower bound).
+   */
+  total: RegionStats;
 };
 
 /** A new placement agency (P3MI) and its licence (SIP3MI). */
@@ -916,6 +1023,8 @@ export type Worker = {
   __typename?: 'Worker';
   /** Complaint cases about the worker, newest first; needs `cases:read`, and never for training providers or universities (null with FORBIDDEN). */
   cases: Maybe<Array<Case>>;
+  /** The worker's competency certificates, as the training subgraph shows them to the caller; input to `Placement.compliance` only. */
+  certifications: Maybe<Array<Certification>>;
   districtCode: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** Accesses to this worker's data held by the ministry; gathered into `Worker.accessLog` and hidden from the public API. */
@@ -1029,7 +1138,7 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Placement' }
     & GraphQLRecursivePick<FederationTypes['Placement'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Placement'], {"agency":{"id":true},"jobOrder":{"id":true},"scheme":true,"channel":true,"destinationCountry":true,"plannedDepartureDate":true,"departureDate":true,"missingDocuments":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Placement'], {"agency":{"id":true},"jobOrder":{"id":true},"scheme":true,"channel":true,"destinationCountry":true,"plannedDepartureDate":true,"departureDate":true,"missingDocuments":true,"worker":{"certifications":{"id":true,"scheme":true,"issuer":true,"number":true,"issuedOn":true,"validUntil":true,"revokedOn":true}}}> ) );
   PlacementAgency:
     ( { __typename: 'PlacementAgency' }
     & GraphQLRecursivePick<FederationTypes['PlacementAgency'], {"id":true}> );
@@ -1038,9 +1147,11 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
   RegionStats:
     ( { __typename: 'RegionStats' }
-    & GraphQLRecursivePick<FederationTypes['RegionStats'], {"regionCode":true,"year":true}>
+    & GraphQLRecursivePick<FederationTypes['RegionStats'], {"regionCode":true,"year":true,"fromYear":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['RegionStats'], {"departed":{"value":true,"suppressed":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['RegionStats'], {"departed":{"value":true,"suppressed":true}}>
+        | GraphQLRecursivePick<FederationTypes['RegionStats'], {"departed":{"value":true,"suppressed":true},"registered":{"value":true,"suppressed":true},"returned":{"value":true,"suppressed":true},"enrolled":{"value":true,"suppressed":true},"certified":{"value":true,"suppressed":true},"mentored":{"value":true,"suppressed":true},"mentoringSessions":{"value":true,"suppressed":true}}>
+        | GraphQLRecursivePick<FederationTypes['RegionStats'], {"registered":{"value":true,"suppressed":true},"departed":{"value":true,"suppressed":true},"returned":{"value":true,"suppressed":true},"enrolled":{"value":true,"suppressed":true},"certified":{"value":true,"suppressed":true},"mentored":{"value":true,"suppressed":true},"mentoringSessions":{"value":true,"suppressed":true}}> ) );
   Sanction:
     ( { __typename: 'Sanction' }
     & GraphQLRecursivePick<FederationTypes['Sanction'], {"id":true}> );
@@ -1075,13 +1186,17 @@ export type ResolversTypes = ResolversObject<{
   CaseOutcome: CaseOutcome;
   CaseResolution: ResolverTypeWrapper<CaseResolution>;
   CaseStatus: CaseStatus;
+  Certification: ResolverTypeWrapper<Certification>;
   ComplaintChannel: ComplaintChannel;
+  ComplianceEvidence: ResolverTypeWrapper<ComplianceEvidence>;
   ComplianceFinding: ResolverTypeWrapper<ComplianceFinding>;
   ComplianceFindingCode: ComplianceFindingCode;
+  ComplianceItem: ComplianceItem;
   CreateJobOrderInput: CreateJobOrderInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DocumentType: DocumentType;
+  EvidenceSource: EvidenceSource;
   FindingSeverity: FindingSeverity;
   ImposeSanctionInput: ImposeSanctionInput;
   Institution: ResolverTypeWrapper<InstitutionRow>;
@@ -1103,6 +1218,7 @@ export type ResolversTypes = ResolversObject<{
   RegionLevel: RegionLevel;
   RegionStats: ResolverTypeWrapper<RegionStatsKey>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  RegionStatsTable: ResolverTypeWrapper<RegionStatsTableView>;
   RegisterPlacementAgencyInput: RegisterPlacementAgencyInput;
   ResolveCaseInput: ResolveCaseInput;
   Sanction: ResolverTypeWrapper<SanctionRow>;
@@ -1128,6 +1244,8 @@ export type ResolversParentTypes = ResolversObject<{
   CaseFilter: CaseFilter;
   CaseNote: CaseNoteRow;
   CaseResolution: CaseResolution;
+  Certification: Certification;
+  ComplianceEvidence: ComplianceEvidence;
   ComplianceFinding: ComplianceFinding;
   CreateJobOrderInput: CreateJobOrderInput;
   Date: Scalars['Date']['output'];
@@ -1146,6 +1264,7 @@ export type ResolversParentTypes = ResolversObject<{
   Region: RegionRow;
   RegionStats: RegionStatsKey;
   Float: Scalars['Float']['output'];
+  RegionStatsTable: RegionStatsTableView;
   RegisterPlacementAgencyInput: RegisterPlacementAgencyInput;
   ResolveCaseInput: ResolveCaseInput;
   Sanction: SanctionRow;
@@ -1228,6 +1347,19 @@ export type CaseResolutionResolvers<ContextType = Context, ParentType extends Re
   outcome?: Resolver<ResolversTypes['CaseOutcome'], ParentType, ContextType>;
   resolvedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CertificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ComplianceEvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceEvidence'] = ResolversParentTypes['ComplianceEvidence']> = ResolversObject<{
+  documentType?: Resolver<Maybe<ResolversTypes['DocumentType']>, ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['ComplianceItem'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  satisfied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['EvidenceSource']>, ParentType, ContextType>;
 }>;
 
 export type ComplianceFindingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceFinding'] = ResolversParentTypes['ComplianceFinding']> = ResolversObject<{
@@ -1322,6 +1454,7 @@ export type PlacementAgencyResolvers<ContextType = Context, ParentType extends R
 export type PlacementComplianceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlacementCompliance'] = ResolversParentTypes['PlacementCompliance']> = ResolversObject<{
   checkedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   compliant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['ComplianceEvidence']>, ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['ComplianceFinding']>, ParentType, ContextType>;
 }>;
 
@@ -1337,7 +1470,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   placementAgencies?: Resolver<Array<ResolversTypes['PlacementAgency']>, ParentType, ContextType, Partial<QueryPlacementAgenciesArgs>>;
   placementAgency?: Resolver<Maybe<ResolversTypes['PlacementAgency']>, ParentType, ContextType, RequireFields<QueryPlacementAgencyArgs, 'id'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
-  regionStats?: Resolver<Array<ResolversTypes['RegionStats']>, ParentType, ContextType, RequireFields<QueryRegionStatsArgs, 'year'>>;
+  regionStats?: Resolver<Array<ResolversTypes['RegionStats']>, ParentType, ContextType, Partial<QueryRegionStatsArgs>>;
+  regionStatsTable?: Resolver<ResolversTypes['RegionStatsTable'], ParentType, ContextType, Partial<QueryRegionStatsTableArgs>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionsArgs, 'parentCode'>>;
 }>;
 
@@ -1355,9 +1489,17 @@ export type RegionStatsResolvers<ContextType = Context, ParentType extends Resol
   casesOpened?: Resolver<ResolversTypes['StatCount'], ParentType, ContextType>;
   casesPerThousandDepartures?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   casesResolved?: Resolver<ResolversTypes['StatCount'], ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  fromYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RegionStatsTableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionStatsTable'] = ResolversParentTypes['RegionStatsTable']> = ResolversObject<{
+  parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['RegionStats']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['RegionStats'], ParentType, ContextType>;
 }>;
 
 export type SanctionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Sanction'] = ResolversParentTypes['Sanction'], FederationReferenceType extends FederationReferenceTypes['Sanction'] = FederationReferenceTypes['Sanction']> = ResolversObject<{
@@ -1392,6 +1534,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CaseEdge?: CaseEdgeResolvers<ContextType>;
   CaseNote?: CaseNoteResolvers<ContextType>;
   CaseResolution?: CaseResolutionResolvers<ContextType>;
+  Certification?: CertificationResolvers<ContextType>;
+  ComplianceEvidence?: ComplianceEvidenceResolvers<ContextType>;
   ComplianceFinding?: ComplianceFindingResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -1406,6 +1550,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionStats?: RegionStatsResolvers<ContextType>;
+  RegionStatsTable?: RegionStatsTableResolvers<ContextType>;
   Sanction?: SanctionResolvers<ContextType>;
   StatCount?: StatCountResolvers<ContextType>;
   Worker?: WorkerResolvers<ContextType>;

@@ -11,7 +11,9 @@ import type { Context } from '../context.js';
 import { listAgencies } from '../db/queries/agencies.js';
 import { listCases, type CaseCursor } from '../db/queries/cases.js';
 import { listInstitutions } from '../db/queries/directory.js';
-import { caseFilter, statsParentCode, statsYear } from '../validation.js';
+import { statsParentOf, statsYearsOf } from '../stats-arguments.js';
+import { caseFilter } from '../validation.js';
+import type { RegionStatsTableView } from '../stats-table.js';
 
 // An id that is not even a UUID cannot name a record; it is answered like any unknown id, without SQL.
 const isId = (id: string) => uuid.safeParse(id).success;
@@ -34,6 +36,26 @@ async function childRegions(parentCode: string, { loaders }: Context) {
   const children = await loaders.regionsByParentCode.load(parentCode);
   for (const child of children) loaders.regionByCode.prime(child.code, child);
   return children;
+}
+
+/**
+ * The cross-region view of a parent (the nation when none is given): its own cell as the total and
+ * one cell per child region, all for the same years. Arguments first, then the scope, so that bad
+ * arguments are refused the same way for everyone.
+ */
+async function statsTable(
+  args: Parameters<typeof statsYearsOf>[0],
+  context: Context,
+): Promise<RegionStatsTableView> {
+  const parentCode = statsParentOf(args);
+  const years = statsYearsOf(args);
+  assertCanReadStats(context.principal);
+  const children = await childRegions(parentCode, context);
+  return {
+    parentCode,
+    total: { regionCode: parentCode, ...years },
+    rows: children.map((child) => ({ regionCode: child.code, ...years })),
+  };
 }
 
 /** This service's own access log for auditors (shared/audit/audit-log.ts). */
@@ -81,15 +103,6 @@ export const Query: QueryResolvers = {
     for (const row of rows) loaders.institutionById.prime(row.id, row);
     return rows;
   },
-  regionStats: async (_parent, { parentCode, year }, context) => {
-    // Without a parent: the provinces, the national view ('' is the nation's code in the tree).
-    const code =
-      parentCode === null || parentCode === undefined
-        ? ''
-        : parseInput(statsParentCode, parentCode, 'parentCode');
-    const validYear = parseInput(statsYear, year, 'year');
-    assertCanReadStats(context.principal);
-    const children = await childRegions(code, context);
-    return children.map((child) => ({ regionCode: child.code, year: validYear }));
-  },
+  regionStats: async (_parent, args, context) => (await statsTable(args, context)).rows,
+  regionStatsTable: (_parent, args, context) => statsTable(args, context),
 };

@@ -1,4 +1,4 @@
-import { isRegionStatsKey, type RegionStatsKey } from '../../../shared/stats.js';
+import { regionStatsKeyOf, type RegionStatsKey } from '../../../shared/stats.js';
 import { statFor } from '../../../shared/stats-tables.js';
 import type { MinistryMeasure } from '../db/queries/stats.js';
 import type { RegionStatsResolvers } from '../__generated__/resolvers-types.js';
@@ -22,12 +22,39 @@ function departures(key: RegionStatsKey): number | null {
   return value;
 }
 
+/** The other services' counts the gateway sends for `hasData` (`@requires`), as the caller may see them. */
+const OTHER_SERVICES_COUNTS = [
+  'registered',
+  'departed',
+  'returned',
+  'enrolled',
+  'certified',
+  'mentored',
+  'mentoringSessions',
+] as const;
+
+/**
+ * Whether a count as published says there is something: a non-zero value, or a withheld one (zeros
+ * are never withheld). A count the gateway did not send is taken as something, so a region is only
+ * ever marked empty on evidence.
+ */
+function showsData(count: unknown): boolean {
+  if (typeof count !== 'object' || count === null) return true;
+  const { value, suppressed } = count as { value?: unknown; suppressed?: unknown };
+  return suppressed === true || value !== 0;
+}
+
 export const RegionStats: RegionStatsResolvers = {
-  // A cell of a region the reference does not know is no cell at all.
-  __resolveReference: async (reference, { loaders }) =>
-    isRegionStatsKey(reference) && (await loaders.regionByCode.load(reference.regionCode)) ? reference : null,
+  // A cell of a region the reference does not know is no cell at all; the nation ('') always is.
+  __resolveReference: async (reference, { loaders }) => {
+    const key = regionStatsKeyOf(reference);
+    if (key === null) return null;
+    return key.regionCode === '' || (await loaders.regionByCode.load(key.regionCode)) ? key : null;
+  },
   region: async (key, _args, { loaders }) =>
-    mustExist(await loaders.regionByCode.load(key.regionCode), `region ${key.regionCode}`),
+    key.regionCode === ''
+      ? null
+      : mustExist(await loaders.regionByCode.load(key.regionCode), `region ${key.regionCode}`),
   casesOpened: (key, _args, context) => cases(key, context, 'casesOpened'),
   casesResolved: (key, _args, context) => cases(key, context, 'casesResolved'),
   casesPerThousandDepartures: async (key, _args, context) => {
@@ -37,5 +64,13 @@ export const RegionStats: RegionStatsResolvers = {
     // A rate over a withheld count would give the withheld count away.
     if (opened.value === null || departed === null) return null;
     return (opened.value * 1000) / departed;
+  },
+  // A function of published counts only: "no data" is every count a published 0.
+  hasData: async (key, _args, context) => {
+    const own = await Promise.all([cases(key, context, 'casesOpened'), cases(key, context, 'casesResolved')]);
+    const others = OTHER_SERVICES_COUNTS.map(
+      (measure) => (key as unknown as Record<string, unknown>)[measure],
+    );
+    return [...own, ...others].some(showsData);
   },
 };

@@ -11,6 +11,7 @@ import { PlacementAgency } from './PlacementAgency.js';
 import { Query } from './Query.js';
 import { Region } from './Region.js';
 import { RegionStats } from './RegionStats.js';
+import { RegionStatsTable } from './RegionStatsTable.js';
 import { Sanction } from './Sanction.js';
 import { Worker } from './Worker.js';
 
@@ -29,5 +30,6 @@ export const resolvers: Resolvers = {
   Worker,
   Placement,
   RegionStats,
+  RegionStatsTable,
   AuditEvent,
 };

@@ -144,6 +144,10 @@ export type Certification = {
   issuer: Scalars['String']['output'];
   /** Certificate number, unique per issuer. */
   number: Scalars['String']['output'];
+  /** Why the certificate was withdrawn, as stated by the issuer; null while it stands. */
+  revocationReason: Maybe<Scalars['String']['output']>;
+  /** Day the certificate was withdrawn (pencabutan sertifikat), ISO 8601; null while it stands. */
+  revokedOn: Maybe<Scalars['Date']['output']>;
   /** Certification scheme, e.g. `Housekeeping (Hong Kong)`. */
   scheme: Scalars['String']['output'];
   /** Last day the certificate is valid, ISO 8601; null when it does not expire. */
@@ -324,6 +328,12 @@ export type Mutation = {
   /** Registers a training provider of your institution. */
   registerTrainingProvider: TrainingProvider;
   /**
+   * Records that a certificate your institution recorded was withdrawn (pencabutan sertifikat), for
+   * example because the issuer (LSP) found it obtained improperly; from that day it no longer counts
+   * for a placement's competency requirement. A revocation is final.
+   */
+  revokeCertification: Certification;
+  /**
    * Shares a consent fact, as granted or revoked at the LTSA desk, with this subgraph, which applies
    * consent rules of its own (both purposes: TRAINING and EMPOWERMENT). Sent by the labour subgraph
    * through the gateway with the labour officer's identity and the labour subgraph's attestation;
@@ -354,6 +364,12 @@ export type MutationIssueCertificationArgs = {
 
 export type MutationRegisterTrainingProviderArgs = {
   input: RegisterTrainingProviderInput;
+};
+
+
+export type MutationRevokeCertificationArgs = {
+  id: Scalars['ID']['input'];
+  input: RevokeCertificationInput;
 };
 
 
@@ -429,7 +445,11 @@ export type RegionStats = {
   certified: StatCount;
   /** Workers of the region who enrolled in a course in the year. */
   enrolled: StatCount;
+  /** The first calendar year the counts cover; equal to `year` for a single year, at most 9 years before it. */
+  fromYear: Scalars['Int']['output'];
+  /** Kemendagri code of the region (province, regency or kecamatan); `""` for the nation. */
   regionCode: Scalars['String']['output'];
+  /** The last calendar year the counts cover, e.g. `2025`; the only one unless `fromYear` is earlier. */
   year: Scalars['Int']['output'];
 };
 
@@ -445,6 +465,14 @@ export type RegisterTrainingProviderInput = {
   name: Scalars['String']['input'];
   /** Kemendagri code of its location, e.g. `35.07.13`. */
   regionCode: Scalars['String']['input'];
+};
+
+/** The withdrawal of a competency certificate. */
+export type RevokeCertificationInput = {
+  /** Why it was withdrawn, as stated by the issuer (LSP); 1-500 characters. */
+  reason: Scalars['String']['input'];
+  /** Day the certificate was withdrawn, ISO 8601; not before its issue date and not in the future. */
+  revokedOn: Scalars['Date']['input'];
 };
 
 /** A count that may be withheld: small cells are suppressed for institutions that are not entitled to exact figures. */
@@ -648,7 +676,7 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Enrollment'], {"id":true}> );
   RegionStats:
     ( { __typename: 'RegionStats' }
-    & GraphQLRecursivePick<FederationTypes['RegionStats'], {"regionCode":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['RegionStats'], {"regionCode":true,"year":true,"fromYear":true}> );
   TrainingProvider:
     ( { __typename: 'TrainingProvider' }
     & GraphQLRecursivePick<FederationTypes['TrainingProvider'], {"id":true}> );
@@ -691,6 +719,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegionStats: ResolverTypeWrapper<RegionStatsKey>;
   RegisterTrainingProviderInput: RegisterTrainingProviderInput;
+  RevokeCertificationInput: RevokeCertificationInput;
   StatCount: ResolverTypeWrapper<StatCount>;
   TrainingAccessEvent: ResolverTypeWrapper<AccessEventView>;
   TrainingProvider: ResolverTypeWrapper<TrainingProviderRow>;
@@ -724,6 +753,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RegionStats: RegionStatsKey;
   RegisterTrainingProviderInput: RegisterTrainingProviderInput;
+  RevokeCertificationInput: RevokeCertificationInput;
   StatCount: StatCount;
   TrainingAccessEvent: AccessEventView;
   TrainingProvider: TrainingProviderRow;
@@ -773,6 +803,8 @@ export type CertificationResolvers<ContextType = Context, ParentType extends Res
   issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revocationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   worker?: Resolver<ResolversTypes['Worker'], ParentType, ContextType>;
@@ -831,6 +863,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   enrollWorker?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollWorkerArgs, 'courseId' | 'workerId'>>;
   issueCertification?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationIssueCertificationArgs, 'input'>>;
   registerTrainingProvider?: Resolver<ResolversTypes['TrainingProvider'], ParentType, ContextType, RequireFields<MutationRegisterTrainingProviderArgs, 'input'>>;
+  revokeCertification?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationRevokeCertificationArgs, 'id' | 'input'>>;
   shareConsentWithTraining?: Resolver<ResolversTypes['ConsentFact'], ParentType, ContextType, RequireFields<MutationShareConsentWithTrainingArgs, 'fact'>>;
   updateEnrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationUpdateEnrollmentArgs, 'id' | 'input'>>;
 }>;
@@ -853,6 +886,7 @@ export type RegionStatsResolvers<ContextType = Context, ParentType extends Resol
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RegionStats']> | FederationReferenceType, FederationReferenceType, ContextType>;
   certified?: Resolver<ResolversTypes['StatCount'], ParentType, ContextType>;
   enrolled?: Resolver<ResolversTypes['StatCount'], ParentType, ContextType>;
+  fromYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../../../shared/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { assertCanWriteTraining, isOwnProvider } from '../access.js';
 import { directoryEntity } from '../audit.js';
@@ -41,10 +41,17 @@ export async function ownProvider(context: Context, providerId: string): Promise
   return provider;
 }
 
-/** A course at one of the caller's providers; any other is NOT_FOUND. */
+/**
+ * A course at one of the caller's providers. Courses are public (anyone may read `course(id)`),
+ * so another provider's course is refused as such, not hidden behind NOT_FOUND.
+ */
 export async function ownCourse(context: Context, courseId: string): Promise<CourseRow> {
   const course = await context.loaders.courseById.load(courseId);
-  const provider = course ? await context.loaders.providerById.load(course.providerId) : null;
-  if (!course || !isOwnProvider(context.principal, provider)) throw new NotFoundError('Course');
+  if (!course) throw new NotFoundError('Course');
+  const provider = await context.loaders.providerById.load(course.providerId);
+  if (!isOwnProvider(context.principal, provider))
+    throw new ForbiddenError(
+      'This course belongs to another training provider; your institution enrols and certifies only in its own courses.',
+    );
   return course;
 }

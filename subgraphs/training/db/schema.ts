@@ -115,6 +115,9 @@ export const certifications = training.table(
     number: text('number').notNull(),
     issuedOn: date('issued_on', { mode: 'string' }).notNull(),
     validUntil: date('valid_until', { mode: 'string' }),
+    /** Day the issuer withdrew the certificate (pencabutan sertifikat); null while it stands. */
+    revokedOn: date('revoked_on', { mode: 'string' }),
+    revocationReason: text('revocation_reason'),
     createdAt: createdAt(),
   },
   (table) => [

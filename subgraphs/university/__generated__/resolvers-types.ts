@@ -495,11 +495,15 @@ export type Referral =
 
 export type RegionStats = {
   __typename?: 'RegionStats';
+  /** The first calendar year the counts cover; equal to `year` for a single year, at most 9 years before it. */
+  fromYear: Scalars['Int']['output'];
   /** Workers of the region mentored in the year. */
   mentored: StatCount;
   /** Mentoring sessions in the year with at least one participant of the region. */
   mentoringSessions: StatCount;
+  /** Kemendagri code of the region (province, regency or kecamatan); `""` for the nation. */
   regionCode: Scalars['String']['output'];
+  /** The last calendar year the counts cover, e.g. `2025`; the only one unless `fromYear` is earlier. */
   year: Scalars['Int']['output'];
 };
 
@@ -705,7 +709,7 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['MentoringSession'], {"id":true}> );
   RegionStats:
     ( { __typename: 'RegionStats' }
-    & GraphQLRecursivePick<FederationTypes['RegionStats'], {"regionCode":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['RegionStats'], {"regionCode":true,"year":true,"fromYear":true}> );
   University:
     ( { __typename: 'University' }
     & GraphQLRecursivePick<FederationTypes['University'], {"id":true}> );
@@ -915,6 +919,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type RegionStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionStats'] = ResolversParentTypes['RegionStats'], FederationReferenceType extends FederationReferenceTypes['RegionStats'] = FederationReferenceTypes['RegionStats']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RegionStats']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  fromYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   mentored?: Resolver<ResolversTypes['StatCount'], ParentType, ContextType>;
   mentoringSessions?: Resolver<ResolversTypes['StatCount'], ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -1,9 +1,9 @@
-import { isRegionStatsKey } from '../../../shared/stats.js';
+import { regionStatsKeyOf } from '../../../shared/stats.js';
 import { statFor } from '../../../shared/stats-tables.js';
 import type { RegionStatsResolvers } from '../__generated__/resolvers-types.js';
 
 export const RegionStats: RegionStatsResolvers = {
-  __resolveReference: (reference) => (isRegionStatsKey(reference) ? reference : null),
+  __resolveReference: (reference) => regionStatsKeyOf(reference),
   mentored: (key, _args, { loaders, principal }) => statFor(loaders.statistics, key, 'mentored', principal),
   mentoringSessions: (key, _args, { loaders, principal }) =>
     statFor(loaders.statistics, key, 'mentoringSessions', principal),

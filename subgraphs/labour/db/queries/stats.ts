@@ -8,7 +8,8 @@ export type LabourMeasure = 'registered' | 'departed' | 'returned';
 /**
  * The labour offices' counts per kecamatan for the years asked, in one statement: workers
  * registered (by registration time, WIB), placements departed by destination country and
- * placements returned (by date), each placed in the worker's kecamatan. Regions above a kecamatan
+ * placements returned (by date), each placed in the worker's kecamatan. A cancelled placement is
+ * no departure (its date is cleared on cancelling; the status says so for any older row). Regions above a kecamatan
  * are sums of these (shared/stats-tables.ts).
  */
 export async function countByKecamatan(
@@ -29,12 +30,12 @@ export async function countByKecamatan(
       union all
       select 'departed', ${yearOfSql(departedOn, 'date')}, w.district_code, p.destination_country, count(*)::int
       from labour.placements p join labour.workers w on w.id = p.worker_id
-      where ${withinYearsSql(departedOn, 'date', years)}
+      where ${withinYearsSql(departedOn, 'date', years)} and p.status <> 'CANCELLED'
       group by 2, 3, 4
       union all
       select 'returned', ${yearOfSql(returnedOn, 'date')}, w.district_code, null, count(*)::int
       from labour.placements p join labour.workers w on w.id = p.worker_id
-      where ${withinYearsSql(returnedOn, 'date', years)}
+      where ${withinYearsSql(returnedOn, 'date', years)} and p.status <> 'CANCELLED'
       group by 2, 3`,
   );
 }

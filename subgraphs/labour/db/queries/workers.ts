@@ -136,3 +136,20 @@ export async function updateWorker(
   if (!row) throw new Error(`worker ${id} vanished during update`);
   return row;
 }
+
+/** Identity as the civil registry has it; only `correctWorkerIdentity` changes it, with an amendment. */
+export type WorkerIdentity = Pick<NewWorker, 'nik' | 'fullName' | 'sex' | 'birthDate' | 'birthPlace'>;
+
+export async function updateWorkerIdentity(
+  db: Database,
+  id: string,
+  values: Partial<WorkerIdentity>,
+): Promise<WorkerRow> {
+  const [row] = await db
+    .update(workers)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(workers.id, id))
+    .returning();
+  if (!row) throw new Error(`worker ${id} vanished during update`);
+  return row;
+}

@@ -1,4 +1,4 @@
-import { and, desc, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../../../shared/db/database.js';
 import type { RecordScope } from '../../access.js';
 import { certifications, type CertificationRow } from '../schema.js';
@@ -34,5 +34,19 @@ export async function insertCertification(
   values: typeof certifications.$inferInsert,
 ): Promise<CertificationRow | null> {
   const [row] = await db.insert(certifications).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+/** Null when the certificate was revoked meanwhile: a revocation is final and happens once. */
+export async function revokeCertificationRow(
+  db: Database,
+  id: string,
+  revocation: { readonly revokedOn: string; readonly revocationReason: string },
+): Promise<CertificationRow | null> {
+  const [row] = await db
+    .update(certifications)
+    .set(revocation)
+    .where(and(eq(certifications.id, id), isNull(certifications.revokedOn)))
+    .returning();
   return row ?? null;
 }
