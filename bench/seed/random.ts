@@ -3,7 +3,7 @@ import { Random } from '../../scripts/seed/random.js';
 export { Random };
 
 /** Bumped whenever the generator's output changes, so `seededWorkers` stops trusting older seeds. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** murmur3's 32-bit finaliser: a bijection on uint32, so distinct inputs give distinct outputs. */
 export function mix32(value: number): number {

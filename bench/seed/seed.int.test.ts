@@ -121,6 +121,10 @@ describe.skipIf(!serverUrl)(
         if (hasListedChildren(worker.districtCode.slice(0, 5)))
           expect(findRegion(worker.districtCode)?.level).toBe('DISTRICT');
       }
+      // Serials spread as the civil registry's do: mostly small, seldom 0001 for everyone.
+      const firstSerials = workers.filter((worker) => worker.nik.endsWith('0001')).length;
+      expect(firstSerials / workers.length).toBeLessThan(0.5);
+      expect(workers.some((worker) => Number(worker.nik.slice(12)) >= 10)).toBe(true);
     });
 
     it('keeps every reference consistent, within a subgraph and across subgraphs', async () => {

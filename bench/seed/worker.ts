@@ -4,7 +4,21 @@ import type { CopySet } from './copy.js';
 import { monthOf, type Directory, type Institution, type JobOrder } from './directory.js';
 import type { District, Geography } from './geography.js';
 import { generatedName } from './names.js';
-import { addMonthsDay, DAY_MS, dayOf, isoDay, isoInstant, KIND, seededUuid, type Random } from './random.js';
+import { drawSerial } from '../../scripts/seed/nik-serials.js';
+import {
+  addMonthsDay,
+  DAY_MS,
+  dayOf,
+  isoDay,
+  isoInstant,
+  KIND,
+  randomFor,
+  seededUuid,
+  type Random,
+} from './random.js';
+
+/** The random stream of each NIK slot's first serial (worker stories use 10, the directory 1 and 2). */
+const NIK_SERIAL_STREAM = 30;
 
 /** The day the seeded world stands still: everything in it happened before. */
 export const WORLD_DAY = dayOf('2026-11-01');
@@ -127,10 +141,13 @@ export function writePerson(
   const sex = random.chance(0.8) ? 'FEMALE' : 'MALE';
   const birthOffset = Math.floor(random.next() * BIRTH_DAYS);
   const birthDate = isoDay(BIRTH_FROM + birthOffset);
-  // Serials count people of one kecamatan, birth date and sex: NIKs never collide.
+  // Serials count everyone registered in one kecamatan with one birth date and sex, not only
+  // migrant workers: each slot starts where the demo seed's registry would have reached
+  // (`drawSerial`), and the workers of one slot take the serials after it, so NIKs never collide.
   const slot = (district.index * BIRTH_DAYS + birthOffset) * 2 + (sex === 'FEMALE' ? 1 : 0);
-  const serial = (context.nikSerials[slot] ?? 0) + 1;
-  context.nikSerials[slot] = serial;
+  const taken = context.nikSerials[slot] ?? 0;
+  context.nikSerials[slot] = taken + 1;
+  const serial = Math.min(9999, drawSerial(randomFor(NIK_SERIAL_STREAM, slot)) + taken);
   const nik = composeNik(district.code, birthDate, sex, serial);
   const span = WORLD_DAY - 3 - FIRST_REGISTRATION_DAY;
   const registeredDay = FIRST_REGISTRATION_DAY + Math.floor(((index + random.next()) * span) / workers);

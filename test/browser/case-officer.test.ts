@@ -123,6 +123,12 @@ describe.skipIf(chromiumMissing)(
       expect(await placements.locator('.card-highlight').count()).toBe(1);
       expect(await placements.textContent()).toContain('Penempatan tidak sesuai prosedur');
       expect(await placements.textContent()).toContain('Dokumen wajib belum lengkap atau belum berlaku');
+      // Each fact that satisfies the checklist names the institution that holds it.
+      const evidence = placements.locator('.card-highlight details.evidence');
+      await evidence.locator('summary').click();
+      expect(await evidence.locator('li').first().textContent()).toMatch(
+        /^Izin P3MI \(SIP3MI\) register kementerian · SIP3MI\//,
+      );
       const check = await checkScreen(page, 'case-officer-case');
       expect(check.accessibility).toEqual([]);
       expect(check.phoneOverflow).toBeLessThanOrEqual(0);

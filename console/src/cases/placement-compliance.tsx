@@ -76,7 +76,38 @@ export function PlacementCompliance({
         ) : (
           <p>{t('cases.detail.noFindings')}</p>
         )}
+        <Evidence evidence={compliance.evidence} />
       </div>
     </li>
+  );
+}
+
+type EvidenceItem = CasePlacementFragment['compliance']['evidence'][number];
+
+/**
+ * What satisfied each item, and which institution holds the fact: a certificate the training
+ * provider issued counts as much as a document seen at the desk (one fact entered once).
+ */
+function Evidence({ evidence }: { readonly evidence: readonly EvidenceItem[] }) {
+  const { t } = useT();
+  const satisfied = evidence.filter((item) => item.satisfied && item.source);
+  if (satisfied.length === 0) return null;
+  return (
+    <details class="evidence">
+      <summary>{t('compliance.evidence', { count: satisfied.length })}</summary>
+      <ul>
+        {satisfied.map((item, index) => (
+          <li key={`${item.item}-${item.documentType ?? ''}-${index}`}>
+            {item.documentType
+              ? t(`enums.DocumentType.${item.documentType}`)
+              : t(`enums.ComplianceItem.${item.item}`)}{' '}
+            <span class="sub">
+              {t(`enums.EvidenceSource.${item.source}`)}
+              {item.reference ? ` · ${item.reference}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
