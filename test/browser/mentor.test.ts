@@ -172,6 +172,8 @@ describe.skipIf(chromiumMissing)(
         await page.getByRole('status').filter({ hasText: 'Sesi pendampingan telah dicatat.' }).count(),
       ).toBe(1);
       const session = page.locator('li.card').first();
+      // The village's name arrives after the card, from its own query.
+      await expect.poll(() => session.textContent()).toContain('Tatap muka · Arjowilangun, Kalipare');
       const text = (await session.textContent()) ?? '';
       for (const shown of [
         `1 Agustus 2025 · ${PROGRAMME}`,

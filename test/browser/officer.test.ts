@@ -144,6 +144,153 @@ describe.skipIf(chromiumMissing)(
       await page.setViewportSize({ width: 1280, height: 800 });
     });
 
+    it('sums the report per institution, shows its own reads on request, pages with "more" and prints every matching row', async () => {
+      const { page } = watched;
+      const rows = page.locator('table.access-table tbody tr');
+      const more = page.getByRole('button', { name: 'Tampilkan lebih banyak' });
+      const settled = () => page.getByText(/^\S+ akses tercatat\. /).waitFor();
+      const institutionOfRows = () =>
+        rows.evaluateAll((trs) =>
+          trs.map((tr) => (tr as HTMLTableRowElement).cells[1]?.firstChild?.textContent ?? ''),
+        );
+      const screenSummary = async () =>
+        Object.fromEntries(
+          await page
+            .locator('table.summary-table tbody tr')
+            .evaluateAll((trs) =>
+              trs.map((tr) => [
+                tr.querySelector('th')?.textContent ?? '',
+                Number((tr.querySelector('td.number')?.textContent ?? '').replace(/\D/g, '')),
+              ]),
+            ),
+        ) as Record<string, number>;
+      interface ApiLog {
+        worker: {
+          accessLog: {
+            totalCount: number;
+            summary: { institution: { name: string }; total: number }[];
+          };
+        };
+      }
+      const apiLog = async () =>
+        (
+          await world.clients.malang.query<ApiLog>(
+            `query($id: ID!) { worker(id: $id) { accessLog(filter: { excludeReportReads: true }, first: 1) { totalCount summary { institution { name } total } } } }`,
+            { id: world.ids.workerId },
+          )
+        ).data!.worker.accessLog;
+      await settled();
+
+      // The summary: per institution, as many as the rows of that institution (all on one page),
+      // and what the API sums for the same filter.
+      expect(await more.count()).toBe(0);
+      const summary = await screenSummary();
+      expect(Object.keys(summary).length).toBeGreaterThanOrEqual(2);
+      const counted: Record<string, number> = {};
+      for (const name of await institutionOfRows()) counted[name] = (counted[name] ?? 0) + 1;
+      expect(counted).toEqual(summary);
+      const api = await apiLog();
+      expect(Object.fromEntries(api.summary.map((row) => [row.institution.name, row.total]))).toEqual(
+        summary,
+      );
+      expect(await rows.count()).toBe(api.totalCount);
+
+      // Reads of the report itself: hidden by default, shown on request, hidden again.
+      const reportReads = rows.filter({ hasText: 'Membaca riwayat akses' });
+      expect(await reportReads.count()).toBe(0);
+      await page.getByLabel('Tampilkan pembacaan laporan ini').check();
+      await expect.poll(() => reportReads.count()).toBeGreaterThan(0);
+      await page.getByLabel('Tampilkan pembacaan laporan ini').uncheck();
+      await settled();
+      await expect.poll(() => reportReads.count()).toBe(0);
+
+      // Enough reads of her record by the labour office that the report takes three pages of 100.
+      for (let batch = 0; batch < 23; batch += 1) {
+        await Promise.all(
+          Array.from({ length: 10 }, () =>
+            world.clients.malang.query(`query($id: ID!) { worker(id: $id) { id fullName } }`, {
+              id: world.ids.workerId,
+            }),
+          ),
+        );
+      }
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Riwayat akses data Matrix Worker 901' }).waitFor();
+      await settled();
+      // Once more with her reads of the report and back, so the answer on screen is newer than
+      // the reading of her name for the heading (which is an ordinary read, and counts).
+      await page.getByLabel('Tampilkan pembacaan laporan ini').check();
+      await expect.poll(() => reportReads.count()).toBeGreaterThan(0);
+
+      // The pages the console is answered, to check that "more" brings the next ones, not the same.
+      const pages: { after: unknown; keys: string[] }[] = [];
+      const onResponse = async (response: import('playwright-core').Response) => {
+        const body = response.request().postData() ?? '';
+        if (!response.url().endsWith('/graphql') || !body.includes('"WorkerAccessLog"')) return;
+        const { variables } = JSON.parse(body) as { variables: { after?: string } };
+        const answer = (await response.json()) as {
+          data: {
+            worker: {
+              accessLog: {
+                events: {
+                  requestId: string;
+                  service: string;
+                  action: string;
+                  entityType: string;
+                  at: string;
+                }[];
+              };
+            };
+          };
+        };
+        pages.push({
+          after: variables.after ?? null,
+          keys: answer.data.worker.accessLog.events.map((event) =>
+            JSON.stringify([event.requestId, event.service, event.action, event.entityType, event.at]),
+          ),
+        });
+      };
+      const listener = (response: import('playwright-core').Response) => void onResponse(response);
+      page.on('response', listener);
+      await page.getByLabel('Tampilkan pembacaan laporan ini').uncheck();
+      await expect.poll(() => pages.length).toBe(1);
+      await settled();
+      const { totalCount } = await apiLog();
+      expect(totalCount).toBeGreaterThan(200);
+      expect(await rows.count()).toBe(50);
+      expect(await page.getByText(/^50 dari \S+ ditampilkan\.$/).textContent()).toBe(
+        `50 dari ${totalCount.toLocaleString('id-ID')} ditampilkan.`,
+      );
+      await more.click();
+      await expect.poll(() => rows.count()).toBe(100);
+      await expect.poll(() => pages.length).toBe(2);
+      const keys = pages.flatMap((fetched) => fetched.keys);
+      expect(pages[1]?.after).toEqual(expect.any(String));
+      expect(keys).toHaveLength(100);
+      expect(new Set(keys).size).toBe(100);
+
+      // Printing fetches every remaining page under the filters before the print dialog opens.
+      await page.evaluate(() => {
+        const counted = window as unknown as { printed: number };
+        counted.printed = 0;
+        window.print = () => {
+          counted.printed += 1;
+        };
+      });
+      await page.getByRole('button', { name: 'Cetak' }).click();
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed))
+        .toBe(1);
+      page.off('response', listener);
+      await page.emulateMedia({ media: 'print' });
+      expect(await rows.count()).toBe(totalCount);
+      expect(await more.isVisible()).toBe(false);
+      expect(await page.getByText(/^Cetakan ini memuat/).count()).toBe(0);
+      const printedKeys = pages.flatMap((fetched) => fetched.keys);
+      expect(printedKeys).toHaveLength(totalCount);
+      await page.emulateMedia({ media: 'screen' });
+    });
+
     it('gets a worker of another region exactly as one that does not exist', async () => {
       const { page } = watched;
       await page.goto(`${hub.gatewayUrl}/workers/${world.ids.blitarWorkerId}`);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { execute } from '../api/client.js';
 import type { ApiError } from '../api/errors.js';
 import { useQuery } from '../api/use-query.js';
-import { WorkerAccessLogDocument } from '../graphql/__generated__/graphql.js';
+import { WorkerAccessHeaderDocument, WorkerAccessLogDocument } from '../graphql/__generated__/graphql.js';
 import { formatDate, formatNumber } from '../i18n/format.js';
 import { useT, type Language } from '../i18n/index.js';
 import { Link } from '../router.js';
@@ -43,6 +43,8 @@ export function AccessReport({ id }: { readonly id: string }) {
   const [filters, setFilters] = useState(NO_FILTERS);
   const filter = apiFilter(filters);
   const filterKey = JSON.stringify(filter);
+  // Her name and NIK once, apart from the log, so each page of the log is a read of the report only.
+  const header = useQuery(WorkerAccessHeaderDocument, { id });
   const result = useQuery(WorkerAccessLogDocument, { id, filter, first: SCREEN_PAGE });
   const [more, setMore] = useState<MorePages | null>(null);
   const [fetching, setFetching] = useState<'more' | 'print' | null>(null);
@@ -65,8 +67,8 @@ export function AccessReport({ id }: { readonly id: string }) {
     setPrintWhenReady(false);
     window.print();
   }, [printWhenReady]);
-  if (result.loading && !result.data) return <Loading />;
-  const worker = result.data?.worker;
+  if ((result.loading && !result.data) || (header.loading && !header.data)) return <Loading />;
+  const worker = header.data?.worker && result.data?.worker ? header.data.worker : null;
   // Filters the API refuses (a period the wrong way round) keep the form on screen with the reason.
   const refusedFilter = result.errors.some((error) => error.code === 'BAD_USER_INPUT');
   if (worker && !log && refusedFilter) {
@@ -78,9 +80,11 @@ export function AccessReport({ id }: { readonly id: string }) {
       </article>
     );
   }
-  if (!worker?.accessLog || !log) {
+  if (!worker || !log) {
     const errors =
-      result.errors.length > 0 ? result.errors : [{ code: 'NOT_FOUND', message: '', path: [], issues: [] }];
+      result.errors.length > 0 || header.errors.length > 0
+        ? [...header.errors, ...result.errors]
+        : [{ code: 'NOT_FOUND', message: '', path: [], issues: [] }];
     return (
       <>
         <PageTitle title={t('access.title')}>{t('access.title')}</PageTitle>

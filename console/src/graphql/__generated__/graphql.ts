@@ -1176,6 +1176,13 @@ export type SearchRegionsQueryVariables = Exact<{
 
 export type SearchRegionsQuery = { regions: Array<{ code: string, name: string, level: RegionLevel }> };
 
+export type WorkerAccessHeaderQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WorkerAccessHeaderQuery = { worker: { id: string, fullName: string, nik: string, district: { name: string } } | null };
+
 export type WorkerAccessLogQueryVariables = Exact<{
   id: string;
   filter?: WorkerAccessLogFilter | null | undefined;
@@ -1184,7 +1191,7 @@ export type WorkerAccessLogQueryVariables = Exact<{
 }>;
 
 
-export type WorkerAccessLogQuery = { worker: { id: string, fullName: string, nik: string, district: { name: string }, accessLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, summary: Array<{ total: number, firstAt: string, lastAt: string, institution: { id: string, name: string }, actions: Array<{ action: AccessAction, count: number }> }>, events: Array<{ at: string, actingSubject: string | null, purpose: string | null, caseReference: string | null, service: string, action: AccessAction, entityType: string, fields: Array<string>, requestId: string, isReportRead: boolean, institution: { id: string, name: string } }> } | null } | null };
+export type WorkerAccessLogQuery = { worker: { id: string, accessLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, summary: Array<{ total: number, firstAt: string, lastAt: string, institution: { id: string, name: string }, actions: Array<{ action: AccessAction, count: number }> }>, events: Array<{ at: string, actingSubject: string | null, purpose: string | null, caseReference: string | null, service: string, action: AccessAction, entityType: string, fields: Array<string>, requestId: string, isReportRead: boolean, institution: { id: string, name: string } }> } | null } | null };
 
 export type WorkerByNikQueryVariables = Exact<{
   nik: string;
@@ -1273,7 +1280,8 @@ export const RecordArrivalDocument = {"__meta__":{"operationName":"RecordArrival
 export const RecordReturnDocument = {"__meta__":{"operationName":"RecordReturn","hash":"1797c14df893de493e060abde899c5e975a60f51ece99619210a2ebf417f045e"}} as unknown as DocumentNode<RecordReturnMutation, RecordReturnMutationVariables>;
 export const RegisterWorkerDocument = {"__meta__":{"operationName":"RegisterWorker","hash":"15b28727570b2ddb0c883e5381fb7fbf965794f01598670c1b685a4aded18c44"}} as unknown as DocumentNode<RegisterWorkerMutation, RegisterWorkerMutationVariables>;
 export const SearchRegionsDocument = {"__meta__":{"operationName":"SearchRegions","hash":"1efdf7ebdef04a12b96cbb803027976f67930f218c328830d9b0037f31a13989"}} as unknown as DocumentNode<SearchRegionsQuery, SearchRegionsQueryVariables>;
-export const WorkerAccessLogDocument = {"__meta__":{"operationName":"WorkerAccessLog","hash":"190de46266580024da084154ab080bf349f1c7228643cd605b5e9aa79c84c3c2"}} as unknown as DocumentNode<WorkerAccessLogQuery, WorkerAccessLogQueryVariables>;
+export const WorkerAccessHeaderDocument = {"__meta__":{"operationName":"WorkerAccessHeader","hash":"1d2d5c6c0bfbdcfb029278cdfd9b27f1a0d9281d879ed7bb33c739934dbef069"}} as unknown as DocumentNode<WorkerAccessHeaderQuery, WorkerAccessHeaderQueryVariables>;
+export const WorkerAccessLogDocument = {"__meta__":{"operationName":"WorkerAccessLog","hash":"6669659e6516d1dbd0e9c3fe98db71a0dde4f0c5a1766289246389fa03320df5"}} as unknown as DocumentNode<WorkerAccessLogQuery, WorkerAccessLogQueryVariables>;
 export const WorkerByNikDocument = {"__meta__":{"operationName":"WorkerByNik","hash":"1243257371bf30fc77d1807a065f966eda4bd51ca1e9e4c846929a3a4706449a"}} as unknown as DocumentNode<WorkerByNikQuery, WorkerByNikQueryVariables>;
 export const WorkerRecordDocument = {"__meta__":{"operationName":"WorkerRecord","hash":"bf8e9e46eb542d7993118aa258866953482783b86f61329ddb3bc6b083c3f91d"}} as unknown as DocumentNode<WorkerRecordQuery, WorkerRecordQueryVariables>;
 export const WorkerSearchDocument = {"__meta__":{"operationName":"WorkerSearch","hash":"7b5cdc64a4511997872f3230d9efbed1b27b9c70ffe16433a2f8fd886c9ef3fc"}} as unknown as DocumentNode<WorkerSearchQuery, WorkerSearchQueryVariables>;
