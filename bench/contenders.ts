@@ -35,7 +35,6 @@ export async function startContender(gateway: GatewayName, context: ContenderCon
     BENCH_GATEWAY_PORT: String(port),
     BENCH_SUPERGRAPH_PATH: join(ROOT, 'schema/supergraph.graphql'),
     BENCH_SUBGRAPH_URLS: JSON.stringify(context.stack.subgraphUrls),
-    GATEWAY_SIGNING_SECRET: context.stack.signingSecret,
     ...(gateway === 'hive-js' || gateway === 'hive-rust'
       ? { BENCH_HIVE_PLANNER: gateway === 'hive-js' ? 'js' : 'rust' }
       : {}),

@@ -7,6 +7,8 @@ import { registerClient } from '../gateway/clients.js';
 import { launch, waitUntilAnswering, type BenchProcess } from './processes.js';
 
 const SUBGRAPH_ENTRY = (name: SubgraphName) => `subgraphs/${name}/main.ts`;
+/** The same subgraph without its log of reads; production refuses it (see that file). */
+const SUBGRAPH_WITHOUT_READ_LOG = 'bench/subgraph-without-read-log.ts';
 
 /** The public issuer a production hub must name (https, not loopback); nothing is fetched from it. */
 export const BENCH_TOKEN_ISSUER = 'https://hub.bench.invalid';
@@ -14,8 +16,11 @@ export const BENCH_TOKEN_ISSUER = 'https://hub.bench.invalid';
 export interface HubStackOptions {
   readonly databaseUrl: string;
   readonly logDir: string;
-  /** `on` in production shape; `benchmark-off` to measure what the access log costs. */
-  readonly accessLog: 'on' | 'benchmark-off';
+  /**
+   * `on` in production shape; `off` to measure what the log of reads costs: the subgraphs then run
+   * from the benchmark's own entry point, outside production, which alone may turn it off.
+   */
+  readonly accessLog: 'on' | 'off';
   /** One label per stack, so that logs of several stacks in one run stay apart. */
   readonly label: string;
   /** Node flags for measured hub gateways (`--cpu-prof` to see what dominates their cost). */
@@ -27,6 +32,21 @@ export interface HubStackOptions {
  * tokens and publishes the keys subgraphs verify them with (it stays up while peers are measured).
  * Gateways to measure are started next to it on the same supergraph and subgraphs.
  */
+/**
+ * The subgraphs' limits for requests the gateway did not sign, raised for the benchmark: peer
+ * routers cannot sign (README "Peer router mode"), so each of their fetches, `_entities` for many
+ * entities at once, meets the direct limits a single client request would. The hub's gateway
+ * still checks each whole operation against the defaults, so the workloads stay within them.
+ */
+const PEER_ROUTER_LIMITS: NodeJS.ProcessEnv = {
+  LIMIT_BODY_BYTES: '10485760',
+  LIMIT_MAX_DEPTH: '50',
+  LIMIT_MAX_ALIASES: '500',
+  LIMIT_MAX_TOKENS: '100000',
+  LIMIT_MAX_FIELDS: '100000',
+  LIMIT_MAX_COST: '1000000',
+};
+
 export async function startHubStack(options: HubStackOptions) {
   const ports = await freePorts(SUBGRAPH_NAMES.length + 1);
   const issuerPort = ports[SUBGRAPH_NAMES.length] as number;
@@ -34,7 +54,6 @@ export async function startHubStack(options: HubStackOptions) {
   const subgraphUrls = Object.fromEntries(
     SUBGRAPH_NAMES.map((name, index) => [name, `http://127.0.0.1:${ports[index]}/graphql`]),
   ) as Record<SubgraphName, string>;
-  const signingSecret = randomBytes(32).toString('base64url');
 
   const env = (overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
     PATH: process.env['PATH'],
@@ -49,9 +68,18 @@ export async function startHubStack(options: HubStackOptions) {
     TOKEN_ISSUER: BENCH_TOKEN_ISSUER,
     // One token serves a whole measured run; the default 10 minutes could lapse mid-run at 1M.
     TOKEN_TTL_SECONDS: '3600',
-    GATEWAY_SIGNING_SECRET: signingSecret,
     SEED_DEMO_DATA: 'false',
-    ACCESS_LOG: options.accessLog,
+    // Labour refuses to start in production without its own key for looked-up NIKs.
+    NIK_PSEUDONYM_KEY: randomBytes(32).toString('base64url'),
+    // Every service seals its keys under its own KEK. The bench's stores are throwaway, but the
+    // log-off leg reopens keys the log-on leg sealed on the same database (and a reused
+    // BENCH_DATABASE_URL keeps them across runs), so the KEKs are fixed, not random per stack.
+    ...Object.fromEntries(
+      [...SUBGRAPH_NAMES, 'gateway'].map((name) => [
+        `${name.toUpperCase()}_KEY_ENCRYPTION_KEY`,
+        `migran-hub-benchmark-only-kek-for-${name}`,
+      ]),
+    ),
     // Rate limits stay on (each request is counted) but far above the load: one million a minute.
     RATE_LIMIT_LABOUR_OFFICE: '1000000',
     RATE_LIMIT_MINISTRY: '1000000',
@@ -98,11 +126,14 @@ export async function startHubStack(options: HubStackOptions) {
     // The issuer first: subgraphs fetch its keys; it migrates the gateway's schema.
     issuer = await startHubGateway('issuer', issuerPort);
     for (const [index, name] of SUBGRAPH_NAMES.entries()) {
+      const readLogOff = options.accessLog === 'off';
       const service = launch({
         label: `${options.label}-${name}`,
-        entry: SUBGRAPH_ENTRY(name),
+        entry: readLogOff ? SUBGRAPH_WITHOUT_READ_LOG : SUBGRAPH_ENTRY(name),
         port: ports[index] as number,
-        env: env(),
+        env: readLogOff
+          ? env({ ...PEER_ROUTER_LIMITS, NODE_ENV: 'test', BENCH_SUBGRAPH: name })
+          : env(PEER_ROUTER_LIMITS),
         logDir: options.logDir,
       });
       subgraphs.push(service);
@@ -119,8 +150,6 @@ export async function startHubStack(options: HubStackOptions) {
   return {
     issuerUrl,
     subgraphUrls,
-    signingSecret,
-    /** Environment shared with peer gateways (they sign subgraph requests like the hub). */
     startHubGateway,
     stopProcess: async (service: BenchProcess) => {
       await service.stop();

@@ -35,7 +35,7 @@ export async function openSession(options: {
   readonly fixtures: BenchFixtures;
   readonly credentials: Readonly<Record<BenchActor, BenchCredentials>>;
   readonly logDir: string;
-  readonly accessLog: 'on' | 'benchmark-off';
+  readonly accessLog: 'on' | 'off';
   readonly label: string;
   readonly gatewayNodeArgs?: readonly string[];
 }) {

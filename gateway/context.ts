@@ -1,5 +1,6 @@
 import type { ServedEntity } from '../shared/audit/recorder.js';
 import type { Principal, RequestMeta } from '../shared/auth/principal.js';
+import type { RequestDeadline } from './deadline.js';
 
 /** What the gateway knows about a request once its token is verified. */
 export interface GatewayContext {
@@ -12,6 +13,8 @@ export interface GatewayContext {
    * by the data sources, kept beside the answer so that a retry can be checked (replays.ts).
    */
   readonly served?: ServedByService[];
+  /** The request's deadline: its fetches stop when it passes (deadline.ts). */
+  readonly deadline?: RequestDeadline;
 }
 
 export interface ServedByService {

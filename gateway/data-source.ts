@@ -4,10 +4,12 @@ import { GraphQLError } from 'graphql';
 import { Agent } from 'undici';
 import { HEADERS } from '../shared/auth/principal.js';
 import type { ServedEntity } from '../shared/audit/recorder.js';
-import { SIGNATURE_HEADER, signBody } from '../shared/http/gateway-signature.js';
+import { SIGNATURE_HEADER, signGatewayRequest } from '../shared/http/gateway-signature.js';
+import type { ServiceKeyRing } from '../shared/keys/service-keys.js';
 import { SERVED_EXTENSION } from '../shared/http/replay-check.js';
 import { forwardedHeaders } from '../shared/http/request-meta.js';
 import type { GatewayContext } from './context.js';
+import { isWritingFetch, stoppedByDeadline } from './deadline.js';
 
 /** Removes the subgraph's report of what it served (it is for the gateway alone) and returns it. */
 function takeServedEntities(response: GatewayGraphQLResponse): ServedEntity[] | null {
@@ -24,6 +26,12 @@ function unavailable(serviceName: string): GraphQLError {
   });
 }
 
+/** How the gateway signs its fetches: its own key, for `SIGNED_REQUEST_WINDOW_SECONDS`. */
+export interface FetchSigner {
+  readonly ring: ServiceKeyRing;
+  readonly windowSeconds: number;
+}
+
 /**
  * Sends query-plan fetches to one subgraph over a keep-alive undici pool, with the caller's own
  * token and request id: subgraphs trust no one and verify the token themselves. Implements the
@@ -38,23 +46,33 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     readonly serviceName: string,
     url: string,
     private readonly timeoutMs: number,
-    private readonly signingSecret: string | undefined,
+    /** Absent only in tests of the transport: every fetch the hub's gateway makes is signed. */
+    private readonly signer: FetchSigner | undefined,
   ) {
     this.endpoint = new URL(url);
     this.pool = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
   }
 
-  process({
-    request,
-    context,
-  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    const context: Partial<GatewayContext> = options.context;
+    const deadline = context.deadline;
+    if (deadline?.passed) return Promise.reject(stoppedByDeadline(this.serviceName, false));
+    // A mutation once sent runs to its end (its subgraph may be writing); a read stops at the deadline.
+    if (!isWritingFetch('document' in options ? options.document : undefined, request.query))
+      return this.send(request, context, deadline?.signal);
+    deadline?.noteWriteSent();
     return this.send(request, context);
   }
 
-  /** One signed request to the subgraph for the caller in `context` (query plans and replay checks). */
+  /**
+   * One signed request to the subgraph for the caller in `context` (query plans and replay
+   * checks); `signal` aborts it, and then it fails with `TIMEOUT`.
+   */
   async send(
     request: GatewayGraphQLRequest,
     context: Partial<GatewayContext>,
+    signal?: AbortSignal,
   ): Promise<GatewayGraphQLResponse> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -71,7 +89,14 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       operationName: request.operationName,
       ...(request.extensions ? { extensions: request.extensions } : {}),
     });
-    if (this.signingSecret) headers[SIGNATURE_HEADER] = signBody(this.signingSecret, payload);
+    // Signed last, over the headers and body exactly as they leave (gateway-signature.ts).
+    if (this.signer) {
+      headers[SIGNATURE_HEADER] = await signGatewayRequest(
+        this.signer.ring,
+        { audience: this.serviceName, method: 'POST', path: this.endpoint.pathname, body: payload, headers },
+        this.signer.windowSeconds,
+      );
+    }
     let text: string;
     try {
       const response = await this.pool.request({
@@ -82,10 +107,11 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         body: payload,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
+        ...(signal ? { signal } : {}),
       });
       text = await response.body.text();
     } catch {
-      throw unavailable(this.serviceName);
+      throw signal?.aborted ? stoppedByDeadline(this.serviceName, true) : unavailable(this.serviceName);
     }
     let body: unknown;
     try {

@@ -3,11 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { callerKey } from '../shared/auth/principal.js';
 import type { TokenVerifier } from '../shared/auth/token-verifier.js';
 import { UnauthenticatedError } from '../shared/errors.js';
-import { isServiceCall, SERVICE_CALL_HEADER } from '../shared/http/gateway-signature.js';
+import { bodyDigestOf, installBodyDigest } from '../shared/http/body-digest.js';
+import { INVALID_SIGNATURE } from '../shared/http/gateway-signature.js';
+import { SERVICE_CALL_HEADER, type ServiceCallVerifier } from '../shared/http/service-call.js';
 import { sendRateLimited, sendRefusal } from '../shared/http/refusal.js';
 import { requestMetaOf } from '../shared/http/request-meta.js';
 import { tokenLimitRefusal } from '../shared/limits/document-limits.js';
 import type { GatewayContext } from './context.js';
+import { RequestDeadline } from './deadline.js';
 import { requestHash, type IdempotencyStore } from './idempotency.js';
 import { persistedQueryProblem } from './request-checks.js';
 import { disclosedTo, type ReplayChecker } from './replays.js';
@@ -29,8 +32,8 @@ export interface FrontDoor {
   readonly trustedDocuments: TrustedDocuments;
   readonly idempotency: IdempotencyStore;
   readonly replays: ReplayChecker;
-  /** Recognises hub services' own narrow calls (gateway-signature.ts `signServiceCall`). */
-  readonly serviceCallSecret: string | undefined;
+  /** Recognises hub services' own narrow calls, signed with their own keys (service-call.ts). */
+  readonly serviceCalls: ServiceCallVerifier;
 }
 
 function refuse(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
@@ -52,6 +55,22 @@ function isMutation(body: Record<string, unknown>): boolean {
   }
 }
 
+/** Whether the request is a hub service's own call: unsigned (none), signed, or refused. */
+async function serviceCallOf(
+  door: FrontDoor,
+  request: FastifyRequest,
+  authorization: string,
+): Promise<{ readonly kind: 'none' | 'signed' } | { readonly kind: 'refused'; readonly reason: string }> {
+  const header = request.headers[SERVICE_CALL_HEADER];
+  if (header === undefined) return { kind: 'none' };
+  return door.serviceCalls.verify(header, {
+    method: request.method,
+    path: request.url,
+    bodyDigest: bodyDigestOf(request),
+    authorization,
+  });
+}
+
 /**
  * Everything decided before a GraphQL request reaches planning, in this order: the token (401),
  * the client's rate (429 with Retry-After), the document's length in tokens (400), trusted
@@ -59,7 +78,9 @@ function isMutation(body: Record<string, unknown>): boolean {
  * without a code (400), and idempotency keys for mutations (a retry gets the first answer).
  * Apollo's own context then only reads what was admitted.
  */
-export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
+export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDoorDeadlines {
+  // A service call binds its exact body: digest it as it arrives.
+  installBodyDigest(app, [SERVICE_CALL_HEADER]);
   app.addHook('preHandler', async (request: FastifyRequest & Admitted, reply) => {
     if (request.routeOptions.url !== '/graphql' || request.method === 'OPTIONS') return;
     // A browser asking for the page (Apollo Sandbox in development) carries no operation.
@@ -72,6 +93,20 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
     } catch (error) {
       if (error instanceof UnauthenticatedError) return refuse(reply, 401, 'UNAUTHENTICATED', error.message);
       throw error;
+    }
+
+    // A hub service acting for the caller (labour sending a consent fact on) runs its own
+    // operation; the caller's token still decides what it may do. A signature that does not hold
+    // is refused outright, never taken for an ordinary request.
+    const serviceCall = await serviceCallOf(door, request, authorization);
+    if (serviceCall.kind === 'refused') {
+      request.log.warn({ reason: serviceCall.reason }, 'refused a service call with an invalid signature');
+      return refuse(
+        reply,
+        401,
+        INVALID_SIGNATURE,
+        `This service call's signature does not hold: ${serviceCall.reason}.`,
+      );
     }
 
     const caller = callerKey(principal);
@@ -95,14 +130,8 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
       body['query'],
       persisted?.sha256Hash,
     );
-    // A hub service acting for the caller (labour sending a consent fact on) runs its own
-    // operation; the caller's token still decides what it may do.
-    const serviceCall = isServiceCall(
-      door.serviceCallSecret,
-      request.body,
-      request.headers[SERVICE_CALL_HEADER],
-    );
-    if (trusted.kind === 'refused' && !serviceCall) return refuse(reply, 403, 'FORBIDDEN', trusted.reason);
+    if (trusted.kind === 'refused' && serviceCall.kind !== 'signed')
+      return refuse(reply, 403, 'FORBIDDEN', trusted.reason);
     if (trusted.kind === 'trusted' && request.method === 'POST') {
       body['query'] = trusted.query;
       delete extensions['persistedQuery'];
@@ -114,6 +143,7 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
       principal,
       meta: requestMetaOf(request.headers, request.id, { person: principal.person }),
       authorization,
+      deadline: new RequestDeadline(),
     };
     const key = request.headers['idempotency-key'];
     if (key !== undefined && isMutation(body)) {
@@ -161,22 +191,77 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): void {
     return undefined;
   });
 
-  // The first answer to an idempotent mutation is kept for its retries, unless it says "try again".
-  app.addHook('onSend', async (request: FastifyRequest & Admitted, reply, payload) => {
+  /** The first answer to an idempotent mutation is kept for its retries, unless it says "try again". */
+  async function keepAnswer(request: FastifyRequest & Admitted, status: number, payload: string | null) {
     const claim = request.idempotency;
-    if (!claim || typeof payload !== 'string') return payload;
-    const transient =
-      reply.statusCode >= 500 || /"code":"(SERVICE_UNAVAILABLE|INTERNAL_SERVER_ERROR|TIMEOUT)"/.test(payload);
-    if (transient) await door.idempotency.release(claim.clientId, claim.key);
-    else if (request.hub) {
-      await door.idempotency.complete(claim.clientId, claim.key, reply.statusCode, payload, {
-        requestId: request.hub.meta.requestId,
-        principal: disclosedTo(request.hub.principal),
-        served: request.hub.served ?? [],
+    const hub = request.hub;
+    if (!claim || !hub) return;
+    // An answer that never came (a streamed one) is not kept, nor released while a write may have run.
+    if (payload === null) {
+      if (hub.deadline?.passed && !hub.deadline.writeSent)
+        await door.idempotency.release(claim.clientId, claim.key);
+      return;
+    }
+    if (releasesKey(status, payload, hub.deadline)) await door.idempotency.release(claim.clientId, claim.key);
+    else {
+      await door.idempotency.complete(claim.clientId, claim.key, status, payload, {
+        requestId: hub.meta.requestId,
+        principal: disclosedTo(hub.principal),
+        served: hub.served ?? [],
       });
     }
+  }
+
+  app.addHook('onSend', async (request: FastifyRequest & Admitted, reply, payload) => {
+    // Past the deadline the client gets its 504 while the work runs on: the outcome, not this
+    // answer, settles the key (passDeadline).
+    if (typeof payload !== 'string' || request.hub?.deadline?.passed) return payload;
+    await keepAnswer(request, reply.statusCode, payload);
     return payload;
   });
+
+  return {
+    passDeadline(request, outcome) {
+      const admitted = request as FastifyRequest & Admitted;
+      admitted.hub?.deadline?.pass();
+      void outcome
+        .catch((error: unknown) => {
+          request.log.error({ err: error }, 'a request past its deadline ended without an answer');
+          return { status: 500, body: null };
+        })
+        .then((late) => keepAnswer(admitted, late.status, late.body))
+        .catch((error: unknown) =>
+          request.log.error({ err: error }, 'could not keep the outcome of a mutation past its deadline'),
+        );
+    },
+  };
+}
+
+/** What the request handler tells the front door when a request outlives its deadline. */
+export interface FrontDoorDeadlines {
+  /**
+   * Stops the request's fetches (deadline.ts). An idempotent mutation keeps its key claimed (a
+   * retry meanwhile is told it is still in progress) until `outcome` settles, then keeps that
+   * outcome as any answer is kept, so that a retry gets it instead of writing again.
+   */
+  passDeadline(
+    request: FastifyRequest,
+    outcome: Promise<{ readonly status: number; readonly body: string | null }>,
+  ): void;
+}
+
+const TRY_AGAIN = /"code":"(SERVICE_UNAVAILABLE|INTERNAL_SERVER_ERROR)"/;
+
+/**
+ * Whether an answer releases its idempotency key, so that the retry does the work: it says "try
+ * again" (an outage, a 5xx, a timeout). Past the deadline, the `TIMEOUT` of parts never asked
+ * does not release a key once a mutation was sent: it may have written, and a retry must get
+ * this answer rather than write again. When none was sent, nothing was written.
+ */
+function releasesKey(status: number, payload: string, deadline: RequestDeadline | undefined): boolean {
+  if (status >= 500 || TRY_AGAIN.test(payload)) return true;
+  if (deadline?.passed) return !deadline.writeSent;
+  return /"code":"TIMEOUT"/.test(payload);
 }
 
 /** The admitted request's context, for Apollo (the front door has already refused anything else). */

@@ -27,8 +27,10 @@ export function requestHash(body: unknown): string {
 /**
  * Idempotent mutations (`Idempotency-Key` header). The first request with a key claims it with an
  * insert the database serialises, so of two racing requests exactly one runs; the other waits for
- * the first answer and gets it. A key is kept for a day; an answer that says "try again"
- * (an outage, a timeout) releases the key instead, so the retry can do the work.
+ * the first answer and gets it, or after `waitMs` hears that it is still in progress. A key is
+ * kept for a day; an answer that says "try again" (an outage, a timeout before any write was
+ * sent) releases the key instead, so the retry can do the work. A mutation past its deadline
+ * keeps its claim until its outcome is known (front-door.ts `passDeadline`).
  */
 export class IdempotencyStore {
   private lastSweep = 0;

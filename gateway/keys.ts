@@ -2,36 +2,51 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { desc, eq, isNull, isNotNull, gt, or, and } from 'drizzle-orm';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Database } from '../shared/db/database.js';
+import type { KeySealer } from '../shared/keys/sealing.js';
 import { cookieKeys, signingKeys, type SigningKeyRow } from './db/schema.js';
 
 export const SIGNING_ALGORITHM = 'ES256';
 
-async function newKeyRow(): Promise<typeof signingKeys.$inferInsert> {
+async function newKeyRow(sealer: KeySealer): Promise<typeof signingKeys.$inferInsert> {
   const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
   const kid = randomUUID();
   const common = { kid, alg: SIGNING_ALGORITHM, use: 'sig' };
   return {
     kid,
-    privateJwk: { ...(await exportJWK(privateKey)), ...common },
+    privateJwk: null,
+    privateKeySealed: await sealer.seal(kid, { ...(await exportJWK(privateKey)), ...common }),
     publicJwk: { ...(await exportJWK(publicKey)), ...common },
   };
 }
 
-/** Creates the first signing key if there is none yet. */
-export async function ensureSigningKey(db: Database): Promise<void> {
+/**
+ * Creates the first signing key if there is none yet, and seals any private key a hub from before
+ * sealing left in the clear (SQL cannot do it: the key-encryption key never enters the database).
+ */
+export async function ensureSigningKey(db: Database, sealer: KeySealer): Promise<void> {
+  const plaintext = await db
+    .select({ kid: signingKeys.kid, privateJwk: signingKeys.privateJwk })
+    .from(signingKeys)
+    .where(isNotNull(signingKeys.privateJwk));
+  for (const row of plaintext) {
+    await db
+      .update(signingKeys)
+      .set({ privateKeySealed: await sealer.seal(row.kid, row.privateJwk as JWK), privateJwk: null })
+      .where(eq(signingKeys.kid, row.kid));
+  }
   const [active] = await db
     .select({ kid: signingKeys.kid })
     .from(signingKeys)
     .where(isNull(signingKeys.retiredAt));
-  if (!active) await db.insert(signingKeys).values(await newKeyRow());
+  if (!active) await db.insert(signingKeys).values(await newKeyRow(sealer));
 }
 
 /**
  * Replaces the signing key. The old key is retired, not deleted: it stays published until every
  * token it signed has expired, so rotation never cuts off a client mid-token.
  */
-export async function rotateSigningKey(db: Database): Promise<string> {
-  const row = await newKeyRow();
+export async function rotateSigningKey(db: Database, sealer: KeySealer): Promise<string> {
+  const row = await newKeyRow(sealer);
   await db.transaction(async (tx) => {
     await tx.update(signingKeys).set({ retiredAt: new Date() }).where(isNull(signingKeys.retiredAt));
     await tx.insert(signingKeys).values(row);
@@ -39,14 +54,33 @@ export async function rotateSigningKey(db: Database): Promise<string> {
   return row.kid;
 }
 
-export interface KeySet {
-  /** The key new tokens are signed with. */
-  readonly active: SigningKeyRow;
-  /** Every key whose tokens may still be valid, newest first (the active one included). */
-  readonly valid: readonly SigningKeyRow[];
+/** A signing key as the authorization server uses it: the private JWK unsealed, in memory only. */
+export interface SigningKey {
+  readonly kid: string;
+  readonly privateJwk: JWK;
+  readonly publicJwk: JWK;
+  readonly retiredAt: Date | null;
 }
 
-export async function loadKeySet(db: Database, tokenTtlSeconds: number): Promise<KeySet> {
+export interface KeySet {
+  /** The key new tokens are signed with. */
+  readonly active: SigningKey;
+  /** Every key whose tokens may still be valid, newest first (the active one included). */
+  readonly valid: readonly SigningKey[];
+}
+
+async function unsealed(row: SigningKeyRow, sealer: KeySealer): Promise<SigningKey> {
+  if (!row.privateKeySealed)
+    throw new Error(`Signing key ${row.kid} is not sealed; run ensureSigningKey first.`);
+  return {
+    kid: row.kid,
+    privateJwk: await sealer.unseal(row.kid, row.privateKeySealed),
+    publicJwk: row.publicJwk as JWK,
+    retiredAt: row.retiredAt,
+  };
+}
+
+export async function loadKeySet(db: Database, tokenTtlSeconds: number, sealer: KeySealer): Promise<KeySet> {
   // A key retired less than one token lifetime (plus clock tolerance) ago may still have live tokens.
   const stillValidSince = new Date(Date.now() - (tokenTtlSeconds + 60) * 1000);
   const valid = await db
@@ -58,14 +92,15 @@ export async function loadKeySet(db: Database, tokenTtlSeconds: number): Promise
         and(isNotNull(signingKeys.retiredAt), gt(signingKeys.retiredAt, stillValidSince)),
       ),
     )
-    .orderBy(desc(signingKeys.createdAt));
+    .orderBy(desc(signingKeys.createdAt))
+    .then((rows) => Promise.all(rows.map((row) => unsealed(row, sealer))));
   const active = valid.find((key) => key.retiredAt === null);
   if (!active) throw new Error('No active signing key; run ensureSigningKey first.');
   return { active, valid };
 }
 
 export function publicJwks(keySet: KeySet): { keys: JWK[] } {
-  return { keys: keySet.valid.map((key) => key.publicJwk as JWK) };
+  return { keys: keySet.valid.map((key) => key.publicJwk) };
 }
 
 export async function findKey(db: Database, kid: string): Promise<SigningKeyRow | undefined> {

@@ -55,7 +55,7 @@ export function createAuthorizationServer(
   const configuration: Configuration = {
     adapter: oidcAdapter(db, config, options.consoleOrigins),
     clients: [],
-    jwks: { keys: keySet.valid.map((key) => key.privateJwk) as never },
+    jwks: { keys: keySet.valid.map((key) => key.privateJwk) },
     scopes: ['openid', 'offline_access', ...SCOPES],
     extraClientMetadata: { properties: ['institution_id', 'institution_kind', 'region_code'] },
     clientDefaults: {

@@ -9,11 +9,13 @@ import type { Store } from '../shared/db/database.js';
 import { enumCatalogueOfSdl } from '../shared/enum-errors.js';
 import { createErrorFormatter } from '../shared/errors.js';
 import { createHttpService, listen, type Service } from '../shared/http/service.js';
+import { ServiceCallVerifier } from '../shared/http/service-call.js';
 import { createLogger, type Logger } from '../shared/logging.js';
 import { readSupergraphSdl } from '../shared/schema-files.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource } from './data-source.js';
 import { admittedContext, installFrontDoor } from './front-door.js';
+import { HeldReply } from './held-reply.js';
 import { IdempotencyStore } from './idempotency.js';
 import { requestLimits, TIMED_OUT, withDeadline } from './limits.js';
 import { KnownOperationTypesRule, operationResolution } from './request-checks.js';
@@ -31,6 +33,13 @@ import { gatewayReadiness } from './readiness.js';
 import { RevocationList } from '../shared/auth/revocation-list.js';
 import { activeDemoClients, currentRevocations, ensureConsoleClient } from './clients.js';
 import { TokenAuthority } from './tokens.js';
+import { serviceProductionProblems } from '../shared/config.js';
+import { defaultKeyDirectory, type KeyDirectory } from '../shared/keys/directory.js';
+import { publishServiceKeys } from '../shared/keys/routes.js';
+import { installHeadWitness } from '../shared/audit/witnessing.js';
+import { witnessedHeads } from './db/schema.js';
+import { keySealerFor } from '../shared/keys/sealing.js';
+import { ServiceKeyRing } from '../shared/keys/service-keys.js';
 
 export interface GatewayDependencies {
   readonly store: Store;
@@ -40,11 +49,17 @@ export interface GatewayDependencies {
   readonly subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** Origins the console is served from besides the issuer; an embedded hub adds its own once it listens. */
   readonly consoleOrigins?: Set<string>;
+  /** Where the other services' public keys come from; defaults to pinned keys, else their addresses. */
+  readonly keys?: KeyDirectory;
 }
 
 export interface GatewayService extends Service {
   readonly tokens: TokenAuthority;
   readonly revocations: RevocationList;
+  /** The gateway's own service key (it signs what it sends the subgraphs). */
+  readonly serviceKeys: ServiceKeyRing;
+  /** The other services' public keys, as the gateway checks their signatures. */
+  readonly keys: KeyDirectory;
 }
 
 /**
@@ -60,6 +75,12 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     SUBGRAPH_NAMES.map((name) => [name, deps.subgraphUrls?.[name] ?? config.subgraphs[name].url]),
   ) as Record<SubgraphName, string>;
 
+  const keyProblems = serviceProductionProblems(config, 'gateway');
+  if (keyProblems.length > 0) throw new ConfigError(keyProblems);
+  const sealer = keySealerFor(config, 'gateway');
+  const serviceKeys = await ServiceKeyRing.open(store.db, 'gateway', sealer);
+  // Checks the services' own signatures on what they send through the gateway (service calls).
+  const keys = deps.keys ?? defaultKeyDirectory(config);
   if (config.production) {
     const [demoClients, demoPeople] = await Promise.all([
       activeDemoClients(store.db),
@@ -78,7 +99,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     if (problems.length > 0) throw new ConfigError(problems);
   }
   await ensureConsoleClient(store.db);
-  const tokens = await TokenAuthority.open(config, store.db, deps.consoleOrigins);
+  const tokens = await TokenAuthority.open(config, store.db, sealer, deps.consoleOrigins);
   const revocations = new RevocationList(
     () => currentRevocations(store.db),
     config.tokens.revocationMaxAgeMs,
@@ -111,24 +132,26 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   const dataSources = new Map(
     SUBGRAPH_NAMES.map((name) => [
       name as string,
-      new SubgraphDataSource(
-        name,
-        subgraphUrls[name],
-        config.limits.subgraphTimeoutMs,
-        config.gatewaySigningSecret,
-      ),
+      new SubgraphDataSource(name, subgraphUrls[name], config.limits.subgraphTimeoutMs, {
+        ring: serviceKeys,
+        windowSeconds: config.keys.signedRequestWindowSeconds,
+      }),
     ]),
   );
-  installFrontDoor(app, {
+  const frontDoor = installFrontDoor(app, {
     maxTokens: config.limits.maxTokens,
     exposeLimits: !config.production,
     verifyToken,
     rateLimits,
     trustedDocuments: new TrustedDocuments(store.db),
-    idempotency: new IdempotencyStore(store.db),
+    // A retry waits for the first answer no longer than a request may take, then hears "in progress".
+    idempotency: new IdempotencyStore(store.db, config.limits.requestTimeoutMs),
     replays: new ReplayChecker(dataSources, resolvableEntityTypes(supergraphSdl)),
-    serviceCallSecret: config.gatewaySigningSecret,
+    serviceCalls: new ServiceCallVerifier(keys, config.keys.signedRequestWindowSeconds),
   });
+  publishServiceKeys(app, serviceKeys);
+  // The gateway keeps every subgraph's signed chain heads, outside their databases.
+  installHeadWitness(app, { db: store.db, table: witnessedHeads, witness: 'gateway', keys, logger });
   app.get('/.well-known/jwks.json', async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=60').send(tokens.jwks),
   );
@@ -173,10 +196,18 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     url: '/graphql',
     handler: async (request, reply) => {
       type Execute = typeof execute;
-      const work = execute.call(app, request as Parameters<Execute>[0], reply as Parameters<Execute>[1]);
-      const result = await withDeadline(Promise.resolve(work), timeoutMs);
-      if (result !== TIMED_OUT) return result;
+      const held = new HeldReply();
+      const work = Promise.resolve(
+        execute.call(app, request as Parameters<Execute>[0], held as unknown as Parameters<Execute>[1]),
+      );
+      const result = await withDeadline(work, timeoutMs);
+      if (result !== TIMED_OUT) return held.sendThrough(reply, result);
       request.log.warn({ timeoutMs }, 'request timed out');
+      // Its fetches stop; a mutation already sent runs on, and its outcome settles its key.
+      frontDoor.passDeadline(
+        request,
+        work.then((late) => ({ status: held.statusCode, body: held.bodyOf(late) })),
+      );
       return reply
         .code(504)
         .type('application/json')
@@ -193,6 +224,8 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     app,
     tokens,
     revocations,
+    serviceKeys,
+    keys,
     listen: (port, host) => listen(app, port, host),
     close: async () => {
       await app.close();

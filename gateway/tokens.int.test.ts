@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { decodeJwt, decodeProtectedHeader, importJWK, SignJWT, type JWK } from 'jose';
+import { decodeJwt, decodeProtectedHeader, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenVerifier } from '../shared/auth/token-verifier.js';
 import { loadConfig } from '../shared/config.js';
@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../shared/testing/databas
 import { bearer, errorCodes, postGraphQL } from '../shared/testing/graphql-client.js';
 import { registerClient, registerInstitution, suspendClient } from './clients.js';
 import { loadKeySet } from './keys.js';
+import { keySealerFor } from '../shared/keys/sealing.js';
 import { createGateway, type GatewayService } from './server.js';
 
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
@@ -153,8 +154,12 @@ describe('authentication at the gateway', () => {
   });
 
   it('rejects an expired token, and one signed with a key the gateway never published', async () => {
-    const { active } = await loadKeySet(database.store().db, config.tokens.ttlSeconds);
-    const key = await importJWK(active.privateJwk as JWK, 'ES256');
+    const { active } = await loadKeySet(
+      database.store().db,
+      config.tokens.ttlSeconds,
+      keySealerFor(config, 'gateway'),
+    );
+    const key = await importJWK(active.privateJwk, 'ES256');
     const claims = {
       client_id: 'x',
       institution_id: randomUUID(),

@@ -3,6 +3,7 @@ import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
 import type Provider from 'oidc-provider';
 import type { HubConfig } from '../shared/config.js';
 import type { Database } from '../shared/db/database.js';
+import type { KeySealer } from '../shared/keys/sealing.js';
 import {
   ensureSigningKey,
   loadCookieKeys,
@@ -25,23 +26,25 @@ export class TokenAuthority {
   private constructor(
     private readonly config: HubConfig,
     private readonly db: Database,
+    private readonly sealer: KeySealer,
     private readonly consoleOrigins: ReadonlySet<string>,
   ) {}
 
   static async open(
     config: HubConfig,
     db: Database,
+    sealer: KeySealer,
     consoleOrigins: ReadonlySet<string> = new Set(),
   ): Promise<TokenAuthority> {
-    await ensureSigningKey(db);
-    const authority = new TokenAuthority(config, db, consoleOrigins);
+    await ensureSigningKey(db, sealer);
+    const authority = new TokenAuthority(config, db, sealer, consoleOrigins);
     await authority.reload();
     return authority;
   }
 
   /** Re-reads the keys (after a rotation here or by another replica). */
   async reload(): Promise<void> {
-    const keySet = await loadKeySet(this.db, this.config.tokens.ttlSeconds);
+    const keySet = await loadKeySet(this.db, this.config.tokens.ttlSeconds, this.sealer);
     const provider = createAuthorizationServer(this.config, this.db, keySet, {
       cookieKeys: await loadCookieKeys(this.db),
       consoleOrigins: this.consoleOrigins,
@@ -56,7 +59,7 @@ export class TokenAuthority {
 
   /** Signs new tokens with a fresh key; tokens signed with the previous one stay valid until they expire. */
   async rotate(): Promise<string> {
-    const kid = await rotateSigningKey(this.db);
+    const kid = await rotateSigningKey(this.db, this.sealer);
     await this.reload();
     return kid;
   }

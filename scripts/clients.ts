@@ -12,6 +12,7 @@ import {
 } from '../gateway/clients.js';
 import { clients, institutions } from '../gateway/db/schema.js';
 import { rotateSigningKey } from '../gateway/keys.js';
+import { keySealerFor } from '../shared/keys/sealing.js';
 import {
   problemsWithDocument,
   restrictToTrustedDocuments,
@@ -48,7 +49,7 @@ const { positionals, values } = parseArgs({
   },
 });
 
-const { store, close } = await openGatewayStore('migran-hub-clients');
+const { store, close, config } = await openGatewayStore('migran-hub-clients');
 const { db } = store;
 
 async function run(command: string | undefined, argument: string | undefined): Promise<number> {
@@ -122,7 +123,9 @@ async function run(command: string | undefined, argument: string | undefined): P
       return 0;
     }
     case 'rotate-keys': {
-      console.log(`new signing key ${await rotateSigningKey(db)}; running gateways pick it up on restart`);
+      console.log(
+        `new signing key ${await rotateSigningKey(db, keySealerFor(config, 'gateway'))}; running gateways pick it up on restart`,
+      );
       return 0;
     }
     case undefined:

@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { HubConfig, SubgraphName } from '../shared/config.js';
 import { SUBGRAPH_NAMES } from '../shared/config.js';
 import type { Store } from '../shared/db/database.js';
 import type { StoreName } from '../shared/db/migrations.js';
-import type { Service } from '../shared/http/service.js';
-import type { SubgraphFactory } from '../shared/http/subgraph.js';
+import type { SubgraphFactory, SubgraphService } from '../shared/http/subgraph.js';
 import { defaultGraphClient, defaultTokenVerifier } from '../shared/http/subgraph-defaults.js';
+import { defaultKeyDirectory } from '../shared/keys/directory.js';
 import { createLogger } from '../shared/logging.js';
 import { createGateway, type GatewayService } from '../gateway/server.js';
-import { createSubgraph as labour } from '../subgraphs/labour/server.js';
+import { isLabourService, createSubgraph as labour } from '../subgraphs/labour/server.js';
 import { createSubgraph as ministry } from '../subgraphs/ministry/server.js';
 import { createSubgraph as training } from '../subgraphs/training/server.js';
 import { createSubgraph as university } from '../subgraphs/university/server.js';
@@ -32,9 +31,12 @@ export interface EmbeddedHub {
   readonly gatewayUrl: string;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly gateway: GatewayService;
-  readonly subgraphs: Readonly<Record<SubgraphName, Service>>;
-  /** The secret the gateway signs its subgraph requests with (tests sign as the gateway with it). */
-  readonly gatewaySigningSecret: string;
+  /** The running services; a restarted subgraph replaces its entry. */
+  readonly subgraphs: Readonly<Record<SubgraphName, SubgraphService>>;
+  /** Closes one subgraph (a crash, for fault tests); the others keep running. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  /** Starts a stopped subgraph again on its store, at the address it had. */
+  startSubgraph(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,30 +46,35 @@ export interface EmbeddedHub {
  * calls) only once it listens, hence the late binding.
  */
 export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<EmbeddedHub> {
-  // Every service of an embedded hub lives in this process: a fresh signing secret per start will do.
-  const config: HubConfig = options.config.gatewaySigningSecret
-    ? options.config
-    : { ...options.config, gatewaySigningSecret: randomBytes(32).toString('base64url') };
+  const { config } = options;
   let gatewayUrl: string | undefined = undefined;
   const gatewayLocation = () => {
     if (!gatewayUrl) throw new Error('The gateway is not listening yet.');
     return gatewayUrl;
   };
   const port = (configured: number) => (options.ports === 'config' ? configured : 0);
+  // Each service's public keys are fetched from where it ends up listening (free ports in tests).
+  const locations: Partial<Record<StoreName, string>> = {};
+  const keys = defaultKeyDirectory(config, (service) => locations[service]);
 
-  const subgraphs = {} as Record<SubgraphName, Service>;
+  const subgraphs = {} as Record<SubgraphName, SubgraphService>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
-  for (const name of SUBGRAPH_NAMES) {
+  /** Starts one subgraph on its store; `listenOn` is its port (0: a free one). */
+  const startOne = async (name: SubgraphName, listenOn: number) => {
     const service = await SUBGRAPH_FACTORIES[name]({
       store: options.storeFor(name),
       config,
       logger: createLogger(name, config.logLevel),
       verifyToken: defaultTokenVerifier(config, gatewayLocation),
       graph: defaultGraphClient(config, gatewayLocation),
+      keys,
+      locateService: (service) => locations[service],
     });
     subgraphs[name] = service;
-    subgraphUrls[name] = `${await service.listen(port(config.subgraphs[name].port), config.host)}/graphql`;
-  }
+    locations[name] = await service.listen(listenOn, config.host);
+    subgraphUrls[name] = `${locations[name]}/graphql`;
+  };
+  for (const name of SUBGRAPH_NAMES) await startOne(name, port(config.subgraphs[name].port));
 
   // The console may be opened at the address the gateway ends up on (a free port in tests).
   const consoleOrigins = new Set<string>();
@@ -76,16 +83,29 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     config,
     subgraphUrls,
     consoleOrigins,
+    keys,
   });
   gatewayUrl = await gateway.listen(port(config.gateway.port), config.host);
+  locations.gateway = gatewayUrl;
   consoleOrigins.add(gatewayUrl);
+
+  // Labour's consent delivery started before its grantees listened: it tells them now.
+  const labourService = subgraphs.labour;
+  if (isLabourService(labourService)) await labourService.consentDelivery.deliverNow();
 
   return {
     gatewayUrl,
     subgraphUrls,
     gateway,
     subgraphs,
-    gatewaySigningSecret: config.gatewaySigningSecret ?? '',
+    stopSubgraph: async (name) => {
+      await subgraphs[name].close();
+    },
+    startSubgraph: async (name) => {
+      // The same address as before: the gateway and the other services keep theirs for it.
+      const address = locations[name];
+      await startOne(name, address ? Number(new URL(address).port) : port(config.subgraphs[name].port));
+    },
     close: async () => {
       await gateway.close();
       await Promise.all(Object.values(subgraphs).map((service) => service.close()));

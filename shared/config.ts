@@ -8,6 +8,14 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 const port = z.coerce.number().int().min(0).max(65535);
 // An empty variable (`DATABASE_URL=`) means unset, as shells and compose files commonly write it.
 const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
+const optionalPath = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().min(1).optional(),
+);
+const secret = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().min(32, 'must be at least 32 characters').optional(),
+);
 
 /**
  * Every setting of every service, parsed from the environment once at start. Unset keys take the
@@ -47,8 +55,42 @@ const configSchema = z
     /** How stale a service's list of suspended clients may be; 0 re-reads it on every request. */
     REVOCATION_MAX_AGE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 
-    /** Shared by the gateway and the subgraphs to sign and recognise the gateway's requests. */
-    GATEWAY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // Each service's own key-encryption key (KEK), under which its private signing keys are kept
+    // at rest (shared/keys/sealing.ts). Given inline or as a file (a mounted secret); never shared
+    // between services. Outside production an unset KEK is made once in `<HUB_DATA_DIR>/secrets`.
+    GATEWAY_KEY_ENCRYPTION_KEY: secret,
+    GATEWAY_KEY_ENCRYPTION_KEY_FILE: optionalPath,
+    LABOUR_KEY_ENCRYPTION_KEY: secret,
+    LABOUR_KEY_ENCRYPTION_KEY_FILE: optionalPath,
+    MINISTRY_KEY_ENCRYPTION_KEY: secret,
+    MINISTRY_KEY_ENCRYPTION_KEY_FILE: optionalPath,
+    TRAINING_KEY_ENCRYPTION_KEY: secret,
+    TRAINING_KEY_ENCRYPTION_KEY_FILE: optionalPath,
+    UNIVERSITY_KEY_ENCRYPTION_KEY: secret,
+    UNIVERSITY_KEY_ENCRYPTION_KEY_FILE: optionalPath,
+    /**
+     * Pinned public keys of the hub's services: a JSON file `{ "<service>": { "keys": [JWK...] } }`.
+     * A pinned service's keys are never fetched; the others' come from their own
+     * `/.well-known/hub-keys.json`.
+     */
+    HUB_PINNED_KEYS_FILE: optionalPath,
+    /** How far a signed internal request's timestamp may lie from this service's clock (seconds). */
+    SIGNED_REQUEST_WINDOW_SECONDS: z.coerce.number().int().min(5).max(300).default(30),
+
+    /** A grantee uses its consent copies only while labour's last heartbeat is at most this old. */
+    CONSENT_COPY_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    /** How often labour retries undelivered consent facts and sends its heartbeat to each grantee. */
+    CONSENT_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(5_000),
+    /** How long labour waits for a grantee to acknowledge one delivery. */
+    CONSENT_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+
+    // Each subgraph signs its access-log chain head for the witnesses (shared/audit/witness*.ts):
+    // after this many events at the latest, and at least this often while the chain moves.
+    AUDIT_HEAD_EVERY_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    AUDIT_HEAD_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
+    /** How often each subgraph looks at its chain head (one indexed read); tests set it high. */
+    AUDIT_HEAD_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(5),
+
     /** Labour's key for the keyed hash under which its access log keeps the NIKs it was asked to look up. */
     NIK_PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
 
@@ -69,12 +111,6 @@ const configSchema = z
     RATE_LIMIT_TRAINING_PROVIDER: z.coerce.number().int().min(1).max(1_000_000).default(600),
     RATE_LIMIT_UNIVERSITY: z.coerce.number().int().min(1).max(1_000_000).default(600),
     RATE_LIMIT_TOKEN_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(30),
-
-    /**
-     * The access log of personal-data reads in every subgraph. `off` exists to measure what the log
-     * costs; production refuses it unless `benchmark-off` says the run is a benchmark, not a service.
-     */
-    ACCESS_LOG: z.enum(['on', 'off', 'benchmark-off']).default('on'),
 
     /** A console session unused this long ends (minutes). */
     CONSOLE_SESSION_IDLE_MINUTES: z.coerce
@@ -99,6 +135,12 @@ export interface ServiceEndpoint {
   readonly url: string;
 }
 
+/** Where a service's key-encryption key comes from: given inline, or a file to read. */
+export interface KeyEncryptionKeySource {
+  readonly value: string | undefined;
+  readonly file: string | undefined;
+}
+
 export interface HubConfig {
   readonly env: RawConfig['NODE_ENV'];
   readonly production: boolean;
@@ -121,18 +163,30 @@ export interface HubConfig {
   readonly seed: { readonly demoData: boolean; readonly workers: number };
   /** How long a person's console session may idle and last. */
   readonly console: { readonly idleMinutes: number; readonly maxHours: number };
-  /** Whether subgraphs record reads of personal data; writes record their events either way. */
-  readonly accessLog: boolean;
-  /** Only `ACCESS_LOG=off` is refused in production; `benchmark-off` is a deliberate exception. */
-  readonly accessLogSetting: RawConfig['ACCESS_LOG'];
-  /** Unset: requests to subgraphs go unsigned and `@requires` facts from callers are not trusted. */
-  readonly gatewaySigningSecret: string | undefined;
+  /** The keys of the hub's services (README "Keys"): each service's KEK, pinned peers, signature window. */
+  readonly keys: {
+    readonly encryption: Readonly<Record<SubgraphName | 'gateway', KeyEncryptionKeySource>>;
+    readonly pinnedFile: string | undefined;
+    readonly signedRequestWindowSeconds: number;
+  };
   /**
    * Key of the keyed hash (HMAC-SHA256) that stands for a looked-up NIK in labour's access log.
    * Unset outside production: a random key per start, so lookups cannot be matched across restarts.
    * The labour subgraph refuses to start in production without it (`labourProductionProblems`).
    */
   readonly nikPseudonymKey: string | undefined;
+  /** When each subgraph signs its chain head for the witnesses (README "Access log"). */
+  readonly audit: {
+    readonly headEveryEvents: number;
+    readonly headIntervalMs: number;
+    readonly headCheckMs: number;
+  };
+  /** Labour's consent outbox and the grantees' copies (README "Consent"). */
+  readonly consent: {
+    readonly copyMaxAgeSeconds: number;
+    readonly deliveryIntervalMs: number;
+    readonly deliveryTimeoutMs: number;
+  };
   readonly limits: {
     readonly bodyBytes: number;
     readonly maxDepth: number;
@@ -199,10 +253,31 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     seed: { demoData: raw.SEED_DEMO_DATA, workers: raw.SEED_WORKERS },
     console: { idleMinutes: raw.CONSOLE_SESSION_IDLE_MINUTES, maxHours: raw.CONSOLE_SESSION_MAX_HOURS },
-    accessLog: raw.ACCESS_LOG === 'on',
-    accessLogSetting: raw.ACCESS_LOG,
-    gatewaySigningSecret: raw.GATEWAY_SIGNING_SECRET,
     nikPseudonymKey: raw.NIK_PSEUDONYM_KEY,
+    audit: {
+      headEveryEvents: raw.AUDIT_HEAD_EVERY_EVENTS,
+      headIntervalMs: raw.AUDIT_HEAD_INTERVAL_SECONDS * 1000,
+      headCheckMs: raw.AUDIT_HEAD_CHECK_SECONDS * 1000,
+    },
+    consent: {
+      copyMaxAgeSeconds: raw.CONSENT_COPY_MAX_AGE_SECONDS,
+      deliveryIntervalMs: raw.CONSENT_DELIVERY_INTERVAL_MS,
+      deliveryTimeoutMs: raw.CONSENT_DELIVERY_TIMEOUT_MS,
+    },
+    keys: {
+      encryption: {
+        gateway: { value: raw.GATEWAY_KEY_ENCRYPTION_KEY, file: raw.GATEWAY_KEY_ENCRYPTION_KEY_FILE },
+        labour: { value: raw.LABOUR_KEY_ENCRYPTION_KEY, file: raw.LABOUR_KEY_ENCRYPTION_KEY_FILE },
+        ministry: { value: raw.MINISTRY_KEY_ENCRYPTION_KEY, file: raw.MINISTRY_KEY_ENCRYPTION_KEY_FILE },
+        training: { value: raw.TRAINING_KEY_ENCRYPTION_KEY, file: raw.TRAINING_KEY_ENCRYPTION_KEY_FILE },
+        university: {
+          value: raw.UNIVERSITY_KEY_ENCRYPTION_KEY,
+          file: raw.UNIVERSITY_KEY_ENCRYPTION_KEY_FILE,
+        },
+      },
+      pinnedFile: raw.HUB_PINNED_KEYS_FILE,
+      signedRequestWindowSeconds: raw.SIGNED_REQUEST_WINDOW_SECONDS,
+    },
     limits: {
       bodyBytes: raw.LIMIT_BODY_BYTES,
       maxDepth: raw.LIMIT_MAX_DEPTH,
@@ -222,29 +297,53 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       tokenRequests: raw.RATE_LIMIT_TOKEN_REQUESTS,
     },
   };
-  const problems = productionProblems(config);
+  const problems = [...productionProblems(config), ...retiredSettingProblems(env, config.production)];
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
 /**
+ * `ACCESS_LOG` once turned the log of reads off; no setting does now (the benchmark's log-off leg
+ * is a programmatic option production refuses, `SubgraphDependencies.recordReads`). A production
+ * hub told otherwise refuses to start, so that its operator learns the setting does nothing.
+ */
+function retiredSettingProblems(env: Readonly<Record<string, string | undefined>>, production: boolean) {
+  const accessLog = env['ACCESS_LOG'];
+  if (!production || accessLog === undefined || accessLog === '' || accessLog === 'on') return [];
+  return [
+    `ACCESS_LOG=${JSON.stringify(accessLog.slice(0, 40))} does nothing: the access log cannot be turned off; unset ACCESS_LOG`,
+  ];
+}
+
+/**
  * What makes a configuration unfit for production, all at once: a production hub refuses to start
- * with demo data, development defaults or without the secrets its services share.
+ * with demo data or development defaults (each service's own key is its own check,
+ * `serviceProductionProblems`).
  */
 export function productionProblems(config: HubConfig): string[] {
   if (!config.production) return [];
   const problems: string[] = [];
-  if (!config.gatewaySigningSecret)
-    problems.push('GATEWAY_SIGNING_SECRET must be set (at least 32 characters) in production');
   if (config.seed.demoData)
     problems.push('SEED_DEMO_DATA must be false in production: demo credentials are public');
-  if (config.accessLogSetting === 'off')
-    problems.push('ACCESS_LOG must be on in production: every read of personal data is logged');
   const issuer = new URL(config.tokens.issuer);
   if (issuer.protocol !== 'https:' || ['127.0.0.1', 'localhost'].includes(issuer.hostname)) {
     problems.push('TOKEN_ISSUER must be the public https URL of the gateway in production');
   }
   return problems;
+}
+
+/**
+ * What one service needs in production beyond what every service needs: its own key-encryption
+ * key, so that its private keys are never kept in the clear and never made up at start.
+ */
+export function serviceProductionProblems(config: HubConfig, service: SubgraphName | 'gateway'): string[] {
+  if (!config.production) return [];
+  const source = config.keys.encryption[service];
+  if (source.value || source.file) return [];
+  const name = service.toUpperCase();
+  return [
+    `${name}_KEY_ENCRYPTION_KEY or ${name}_KEY_ENCRYPTION_KEY_FILE must be set in production: the ${service} service keeps its private keys only encrypted under its own key`,
+  ];
 }
 
 /** What the labour subgraph needs in production beyond what every service needs. */

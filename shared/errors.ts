@@ -79,6 +79,8 @@ const PASS_THROUGH_CODES = new Set([
   'CONFLICT',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
+  // The gateway's deadline stopped a fetch (gateway/deadline.ts): the parts it would have served are null.
+  'TIMEOUT',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',

@@ -9,7 +9,7 @@ import { endAccountSessions } from '../gateway/console-sessions.js';
 import { oidcPayloads } from '../gateway/db/schema.js';
 import { trustDocument } from '../gateway/trusted-documents.js';
 import { loadConfig } from '../shared/config.js';
-import { SERVICE_CALL_HEADER } from '../shared/http/gateway-signature.js';
+import { SERVICE_CALL_HEADER } from '../shared/http/service-call.js';
 import { bearer, errorCodes, postGraphQL } from '../shared/testing/graphql-client.js';
 import {
   CookieJar,
@@ -148,7 +148,8 @@ describe('signing in', () => {
     const response = await graphql(tokens.access_token, '{ workers(first: 1) { totalCount } }');
     expect(response.status).toBe(403);
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
-    // Only a hub service holds the key for its own narrow calls (labour sending consent facts on).
+    // Only a hub service holds a key for its own narrow calls (labour sending consent facts on);
+    // a service-call header that does not hold is refused outright.
     const forged = await graphql(
       tokens.access_token,
       '{ workers(first: 1) { totalCount } }',
@@ -157,7 +158,8 @@ describe('signing in', () => {
         [SERVICE_CALL_HEADER]: `sha256=${'0'.repeat(64)}`,
       },
     );
-    expect(forged.status).toBe(403);
+    expect(forged.status).toBe(401);
+    expect(errorCodes(forged)).toEqual(['INVALID_SIGNATURE']);
   });
 });
 

@@ -52,12 +52,34 @@ describe('docker-compose.yml (production shape)', () => {
     }
   });
 
+  it('gives every service a key-encryption key of its own, none shared', () => {
+    const keks = [...SUBGRAPHS, 'gateway'].map((name) => {
+      const environment = compose.services[name]?.environment ?? {};
+      const own = `${name.toUpperCase()}_KEY_ENCRYPTION_KEY`;
+      expect(environment[own], name).toMatch(new RegExp(`^\\$\\{${own}:\\?`));
+      // No other service's KEK reaches this one.
+      const others = Object.keys(environment).filter(
+        (key) => key.endsWith('_KEY_ENCRYPTION_KEY') && key !== own,
+      );
+      expect(others, name).toEqual([]);
+      return environment[own];
+    });
+    expect(new Set(keks).size).toBe(keks.length);
+    expect(JSON.stringify(compose)).not.toContain('GATEWAY_SIGNING_SECRET');
+  });
+
   it.skipIf(!hasDockerCompose)('is accepted by `docker-compose config`', () => {
     const output = execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config', '--quiet'], {
       env: {
         ...process.env,
         POSTGRES_PASSWORD: 'validation-only',
         NIK_PSEUDONYM_KEY: 'validation-only-key-of-32-characters',
+        ...Object.fromEntries(
+          [...SUBGRAPHS, 'gateway'].map((name) => [
+            `${name.toUpperCase()}_KEY_ENCRYPTION_KEY`,
+            `validation-only-kek-for-${name}-32-characters`,
+          ]),
+        ),
       },
       stdio: 'pipe',
     });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { SIGNATURE_HEADER, signBody } from '../shared/http/gateway-signature.js';
+import { signedAsGateway } from '../shared/testing/gateway-request.js';
 import { composeNik } from '../shared/validation/nik.js';
 import { bearer, errorCodes, postGraphQL } from '../shared/testing/graphql-client.js';
 import { restrictToTrustedDocuments, trustDocument, documentHash } from '../gateway/trusted-documents.js';
@@ -139,12 +139,17 @@ describe('rate limits', () => {
     const university = await hub.client('UNIVERSITY');
     const token = await university.token();
     const body = JSON.stringify({ query: '{ universities { id } }' });
-    const signature = signBody(hub.gatewaySigningSecret, body);
     const statuses = await Promise.all(
       Array.from({ length: 30 }, async () => {
+        // Each fetch signed afresh, as the gateway signs them: a signature is good once.
+        const headers = await signedAsGateway(hub.gateway.serviceKeys, {
+          audience: 'university',
+          body,
+          headers: bearer(token),
+        });
         const response = await fetch(hub.subgraphUrls.university, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature, ...bearer(token) },
+          headers: { 'content-type': 'application/json', ...headers },
           body,
         });
         return response.status;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerClient, registerInstitution } from '../gateway/clients.js';
 import { createGateway } from '../gateway/server.js';
 import { ConfigError, loadConfig } from '../shared/config.js';
-import { SIGNATURE_HEADER, signBody } from '../shared/http/gateway-signature.js';
+import { operationAsGateway } from '../shared/testing/gateway-request.js';
 import { createTestDatabase } from '../shared/testing/database.js';
 import { bearer, entitiesQuery, errorCodes, postGraphQL } from '../shared/testing/graphql-client.js';
 import { startTestHub, type TestClient, type TestHub } from './helpers/hub.js';
@@ -148,8 +148,11 @@ describe('the same limits straight at a subgraph, with a client token', () => {
   it('refuses a body over 256 KiB with 413, unless the gateway signed it', async () => {
     const query = `{ workers { totalCount } } # ${'x'.repeat(300_000)}`;
     expect(errorCodes(await direct(query))).toEqual(['PAYLOAD_TOO_LARGE']);
-    const signature = signBody(hub.gatewaySigningSecret, JSON.stringify({ query, variables: {} }));
-    const signed = await direct(query, {}, { [SIGNATURE_HEADER]: signature });
+    const signed = await direct(
+      query,
+      {},
+      await operationAsGateway(hub.gateway.serviceKeys, 'labour', query, {}, bearer(token)),
+    );
     expect(signed.status).toBe(200);
   });
 
@@ -191,8 +194,11 @@ describe('the same limits straight at a subgraph, with a client token', () => {
     const unsigned = await direct(query, variables);
     expect(unsigned.status).toBe(400);
     expect(unsigned.errors[0]?.message).toMatch(/estimated cost of this request is 13,400/);
-    const signature = signBody(hub.gatewaySigningSecret, JSON.stringify({ query, variables }));
-    const signed = await direct(query, variables, { [SIGNATURE_HEADER]: signature });
+    const signed = await direct(
+      query,
+      variables,
+      await operationAsGateway(hub.gateway.serviceKeys, 'labour', query, variables, bearer(token)),
+    );
     expect(signed.status).toBe(200);
     expect(signed.errors).toEqual([]);
   });
@@ -262,7 +268,7 @@ describe('deadlines and production mode', () => {
   it('in production, refuses introspection, hides field suggestions and limit values', async () => {
     const gateway = await standaloneGateway({
       NODE_ENV: 'production',
-      GATEWAY_SIGNING_SECRET: 'a-production-secret-of-at-least-32-chars',
+      GATEWAY_KEY_ENCRYPTION_KEY: 'a-production-key-encryption-key-of-32-chars',
       TOKEN_ISSUER: 'https://hub.example.go.id',
       SEED_DEMO_DATA: 'false',
     });
@@ -293,7 +299,7 @@ describe('deadlines and production mode', () => {
     }
   });
 
-  it('refuses to start in production with demo data, development defaults or no shared secret, naming every problem', () => {
+  it('refuses to start in production with demo data or development defaults, naming every problem', () => {
     let failure: unknown;
     try {
       loadConfig({ NODE_ENV: 'production' });
@@ -302,7 +308,6 @@ describe('deadlines and production mode', () => {
     }
     expect(failure).toBeInstanceOf(ConfigError);
     expect((failure as ConfigError).issues).toEqual([
-      expect.stringContaining('GATEWAY_SIGNING_SECRET'),
       expect.stringContaining('SEED_DEMO_DATA'),
       expect.stringContaining('TOKEN_ISSUER'),
     ]);

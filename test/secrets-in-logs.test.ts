@@ -7,6 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { DemoCredentials, DemoPerson } from '../gateway/seed.js';
 import { exchange, signInToConsole } from '../shared/testing/console-sign-in.js';
 import { freePorts } from '../shared/testing/ports.js';
+import { pgSchema } from 'drizzle-orm/pg-core';
+import { signingKeys } from '../gateway/db/schema.js';
+import { embeddedStore, openEmbeddedPostgres } from '../shared/db/database.js';
+import { STORE_NAMES } from '../shared/db/migrations.js';
+import { KeySealer } from '../shared/keys/sealing.js';
+import { serviceKeysTable } from '../shared/keys/table.js';
 
 const directories: string[] = [];
 afterAll(async () => {
@@ -25,11 +31,39 @@ async function waitFor(url: string, attempts = 240): Promise<void> {
   throw new Error(`${url} never became ready`);
 }
 
+/** The private members of every key the hub made, unsealed with the KEKs the test gave it. */
+async function privateKeyMaterial(dataDir: string, keks: Record<string, string>): Promise<string[]> {
+  const client = await openEmbeddedPostgres(join(dataDir, 'pglite'));
+  try {
+    const store = embeddedStore(client);
+    const material: string[] = [];
+    for (const name of STORE_NAMES) {
+      const sealer = KeySealer.fromSecret(name, keks[name]!);
+      const rows = await store.db.select().from(serviceKeysTable(pgSchema(name)));
+      const sealed = rows.map((row) => [row.kid, row.privateKeySealed] as const);
+      if (name === 'gateway') {
+        const tokenKeys = await store.db.select().from(signingKeys);
+        sealed.push(...tokenKeys.map((row) => [row.kid, row.privateKeySealed ?? ''] as const));
+      }
+      for (const [kid, blob] of sealed) {
+        // EC and OKP private keys have one private member, `d`.
+        const { d } = await sealer.unseal(kid, blob);
+        if (d) material.push(d);
+      }
+    }
+    // One Ed25519 key per service and the gateway's token key at least.
+    expect(material.length).toBeGreaterThanOrEqual(STORE_NAMES.length + 1);
+    return material;
+  } finally {
+    await client.close();
+  }
+}
+
 describe('logs', () => {
-  it("never carry a client secret, a person's password, an access or refresh token or the gateway signing secret, even at trace level", async () => {
+  it("never carry a client secret, a person's password, an access or refresh token, a key-encryption key or a private key, even at trace level", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'migran-logs-'));
     directories.push(dataDir);
-    const signingSecret = randomBytes(32).toString('hex');
+    const keks = Object.fromEntries(STORE_NAMES.map((name) => [name, randomBytes(32).toString('hex')]));
     const [gateway, labour, ministry, training, university] = await freePorts(5);
     // Node with tsx's loader, not `npx tsx`: SIGTERM must reach the hub itself, or it outlives the test.
     const hub = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
@@ -40,7 +74,9 @@ describe('logs', () => {
         LOG_LEVEL: 'trace',
         HUB_DATA_DIR: dataDir,
         SEED_WORKERS: '40',
-        GATEWAY_SIGNING_SECRET: signingSecret,
+        ...Object.fromEntries(
+          STORE_NAMES.map((name) => [`${name.toUpperCase()}_KEY_ENCRYPTION_KEY`, keks[name]]),
+        ),
         GATEWAY_PORT: String(gateway),
         LABOUR_PORT: String(labour),
         MINISTRY_PORT: String(ministry),
@@ -127,7 +163,8 @@ describe('logs', () => {
     ) as DemoCredentials[];
     const people = JSON.parse(await readFile(join(dataDir, 'demo-people.json'), 'utf8')) as DemoPerson[];
     const secrets = [
-      signingSecret,
+      ...Object.values(keks),
+      ...(await privateKeyMaterial(dataDir, keks)),
       ...credentials.map((client) => client.clientSecret),
       ...people.map((person) => person.password),
       'a-wrong-password-123',

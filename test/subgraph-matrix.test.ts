@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubgraphName } from '../shared/config.js';
-import { SIGNATURE_HEADER, signBody } from '../shared/http/gateway-signature.js';
+import { operationAsGateway } from '../shared/testing/gateway-request.js';
 import {
   bearer,
   entitiesQuery,
@@ -38,12 +38,10 @@ async function entity(
 ) {
   const query = entitiesQuery(String(representation['__typename']), selection);
   const variables = { representations: [representation] };
-  const headers = {
-    ...bearer(tokens.get(who)!),
-    ...(signed
-      ? { [SIGNATURE_HEADER]: signBody(hub.gatewaySigningSecret, JSON.stringify({ query, variables })) }
-      : {}),
-  };
+  const caller = bearer(tokens.get(who)!);
+  const headers = signed
+    ? await operationAsGateway(hub.gateway.serviceKeys, subgraph, query, variables, caller)
+    : caller;
   const response = await postGraphQL<{ _entities: Entity[] }>(
     hub.subgraphUrls[subgraph],
     query,

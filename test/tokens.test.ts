@@ -3,6 +3,7 @@ import { base64url, decodeJwt, exportJWK, generateKeyPair, importJWK, SignJWT, t
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { suspendClient } from '../gateway/clients.js';
 import { loadKeySet } from '../gateway/keys.js';
+import { keySealerFor } from '../shared/keys/sealing.js';
 import { bearer, entitiesQuery, errorCodes, postGraphQL } from '../shared/testing/graphql-client.js';
 import { startTestHub, type TestClient, type TestHub } from './helpers/hub.js';
 
@@ -24,8 +25,8 @@ async function resign(
   overrides: Record<string, unknown>,
   options: { key?: JWK; kid?: string; expired?: boolean } = {},
 ) {
-  const { active } = await loadKeySet(hub.stores.gateway.db, 600);
-  const key = await importJWK(options.key ?? (active.privateJwk as JWK), 'ES256');
+  const { active } = await loadKeySet(hub.stores.gateway.db, 600, keySealerFor(hub.config, 'gateway'));
+  const key = await importJWK(options.key ?? active.privateJwk, 'ES256');
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ ...decodeJwt(genuine), ...overrides })
     .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: options.kid ?? active.kid })
@@ -41,7 +42,7 @@ async function attacks(): Promise<(readonly [string, string])[]> {
     JSON.stringify({ ...claims, scope: `${String(claims['scope'])} pii:read audit:read` }),
   );
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const { active } = await loadKeySet(hub.stores.gateway.db, 600);
+  const { active } = await loadKeySet(hub.stores.gateway.db, 600, keySealerFor(hub.config, 'gateway'));
   return [
     ['a token with its claims edited after signing', `${header}.${raised}.${signature}`],
     [

@@ -3,15 +3,14 @@ import {
   RemoteGraphQLDataSource,
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
-import type { GatewayGraphQLRequest } from '@apollo/server-gateway-interface';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { SIGNATURE_HEADER, signBody } from '../../shared/http/gateway-signature.js';
 
 /**
  * Stock @apollo/gateway on @apollo/server's standalone HTTP server: what a team gets from Apollo's
- * documentation, with only the two things the hub's subgraphs need from any router: the caller's
- * token (and request id) on every subgraph request, and the hub's HMAC over the body.
+ * documentation, with only what the hub's subgraphs need from any router: the caller's token (and
+ * request id) on every subgraph request. It cannot hold the gateway's key, so the
+ * subgraphs take its requests as direct ones (README "Peer router mode").
  */
 
 interface CallerHeaders {
@@ -20,10 +19,7 @@ interface CallerHeaders {
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<CallerHeaders> {
-  constructor(
-    url: string,
-    private readonly signingSecret: string | undefined,
-  ) {
+  constructor(url: string) {
     super({ url });
   }
 
@@ -34,24 +30,12 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<CallerHeaders> {
     const caller = context as Partial<CallerHeaders>;
     if (caller.authorization) headers.set('authorization', caller.authorization);
     if (caller.requestId) headers.set('x-request-id', caller.requestId);
-    if (this.signingSecret) headers.set(SIGNATURE_HEADER, signBody(this.signingSecret, sentBody(request)));
   }
-}
-
-/**
- * The body RemoteGraphQLDataSource will send (its private sendRequest serialises `{ query, ...rest }`
- * without `http`); the HMAC must cover exactly those bytes. Holds while APQ stays off.
- */
-function sentBody(request: GatewayGraphQLRequest): string {
-  const { query, http: _http, ...rest } = request;
-  return JSON.stringify({ query, ...rest });
 }
 
 export interface ApolloStockGatewayOptions {
   /** A Federation 2 supergraph whose `@join__graph(url:)` already point at the subgraphs. */
   readonly supergraphSdl: string;
-  /** The hub's HMAC secret; without it the gateway runs as any unmodified router would. */
-  readonly signingSecret: string | undefined;
   /** 0 for any free port. */
   readonly port: number;
 }
@@ -69,7 +53,7 @@ export async function startApolloStockGateway(
   process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ url }) => new ForwardingDataSource(url ?? '', options.signingSecret),
+    buildService: ({ url }) => new ForwardingDataSource(url ?? ''),
   });
   const server = new ApolloServer<CallerHeaders>({ gateway });
   const { url } = await startStandaloneServer(server, {

@@ -7,8 +7,8 @@ async function main(): Promise<void> {
   // Loaded after the signal handler: @apollo/gateway takes seconds to import on a busy machine.
   const { readPeerGatewayEnvironment } = await import('./environment.js');
   const { startApolloStockGateway } = await import('./apollo-stock-gateway.js');
-  const { port, supergraphSdl, signingSecret } = readPeerGatewayEnvironment();
-  const gateway = await startApolloStockGateway({ supergraphSdl, signingSecret, port });
+  const { port, supergraphSdl } = readPeerGatewayEnvironment();
+  const gateway = await startApolloStockGateway({ supergraphSdl, port });
   stop.onStop(() => gateway.stop());
   announce('apollo-stock', port);
 }

@@ -20,14 +20,12 @@ const schema = z.object({
       }
     })
     .pipe(z.partialRecord(z.enum(SUBGRAPH_NAMES), z.url())),
-  GATEWAY_SIGNING_SECRET: z.string().min(1).optional(),
 });
 
 export interface PeerGatewayEnvironment {
   readonly port: number;
   /** The committed supergraph with each `@join__graph(url:)` pointing at the benchmark's subgraphs. */
   readonly supergraphSdl: string;
-  readonly signingSecret: string | undefined;
 }
 
 /** Parses the environment once; exits with every problem on one line when it is wrong. */
@@ -37,12 +35,10 @@ export function readPeerGatewayEnvironment(env: NodeJS.ProcessEnv = process.env)
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`bad peer gateway environment: ${problems.join('; ')}`);
   }
-  const { BENCH_GATEWAY_PORT, BENCH_SUPERGRAPH_PATH, BENCH_SUBGRAPH_URLS, GATEWAY_SIGNING_SECRET } =
-    parsed.data;
+  const { BENCH_GATEWAY_PORT, BENCH_SUPERGRAPH_PATH, BENCH_SUBGRAPH_URLS } = parsed.data;
   return {
     port: BENCH_GATEWAY_PORT,
     supergraphSdl: withSubgraphUrls(readFileSync(BENCH_SUPERGRAPH_PATH, 'utf8'), BENCH_SUBGRAPH_URLS),
-    signingSecret: GATEWAY_SIGNING_SECRET,
   };
 }
 

@@ -2,7 +2,6 @@ import { createServer } from 'node:http';
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway';
 // A dependency of Hive Gateway's own (not of the hub): the step both of its planners run first.
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
-import { SIGNATURE_HEADER, signBody } from '../../shared/http/gateway-signature.js';
 import type { RunningPeerGateway } from './apollo-stock-gateway.js';
 
 export type HivePlanner = 'js' | 'rust';
@@ -10,8 +9,6 @@ export type HivePlanner = 'js' | 'rust';
 export interface HiveGatewayOptions {
   /** A Federation 2 supergraph whose `@join__graph(url:)` already point at the subgraphs. */
   readonly supergraphSdl: string;
-  /** The hub's HMAC secret; without it Hive runs as an unmodified router would. */
-  readonly signingSecret: string | undefined;
   readonly planner: HivePlanner;
 }
 
@@ -22,10 +19,11 @@ function headerRecord(headers: unknown): Record<string, string> {
 
 /**
  * What the hub's subgraphs need from any router, done at the last moment before each subgraph
- * request leaves: the caller's token and request id, and the HMAC over the exact body sent
- * (`shared/http/gateway-signature.ts`), which is what lets a subgraph trust `@requires` facts.
+ * request leaves: the caller's token and request id. A peer router cannot hold the gateway's key,
+ * so its requests are unsigned and the subgraphs treat them as direct ones (README "Peer router
+ * mode"): their limits apply and `@requires` facts count for nothing.
  */
-function forwardCallerAndSign(signingSecret: string | undefined): GatewayPlugin {
+function forwardCaller(): GatewayPlugin {
   return {
     onFetch(fetch) {
       const { options, context } = fetch;
@@ -35,9 +33,6 @@ function forwardCallerAndSign(signingSecret: string | undefined): GatewayPlugin 
       const requestId = incoming?.get('x-request-id');
       if (authorization) headers['authorization'] = authorization;
       if (requestId) headers['x-request-id'] = requestId;
-      if (signingSecret && typeof options.body === 'string') {
-        headers[SIGNATURE_HEADER] = signBody(signingSecret, options.body);
-      }
       fetch.setOptions({ ...options, headers });
     },
   };
@@ -82,7 +77,7 @@ export async function createHiveGateway(options: HiveGatewayOptions): Promise<Ga
     graphiql: false,
     landingPage: false,
     requestId: false,
-    plugins: () => [forwardCallerAndSign(options.signingSecret)],
+    plugins: () => [forwardCaller()],
   });
   await gateway.getSchema();
   return gateway;

@@ -10,8 +10,8 @@ async function main(): Promise<void> {
   const { readPeerGatewayEnvironment } = await import('./environment.js');
   const { startHiveGateway } = await import('./hive-runtime.js');
   const planner = z.enum(['js', 'rust']).parse(process.env['BENCH_HIVE_PLANNER'] ?? 'js');
-  const { port, supergraphSdl, signingSecret } = readPeerGatewayEnvironment();
-  const gateway = await startHiveGateway({ supergraphSdl, signingSecret, planner, port });
+  const { port, supergraphSdl } = readPeerGatewayEnvironment();
+  const gateway = await startHiveGateway({ supergraphSdl, planner, port });
   stop.onStop(() => gateway.stop());
   announce(name, port);
 }

@@ -189,7 +189,6 @@ describe.skipIf(!serverUrl)(
         const config = loadConfig({
           NODE_ENV: 'test',
           LOG_LEVEL: 'silent',
-          GATEWAY_SIGNING_SECRET: randomBytes(32).toString('base64url'),
         });
         const service = await factory({
           store,

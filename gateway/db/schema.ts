@@ -10,6 +10,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { serviceKeysTable } from '../../shared/keys/table.js';
+import { witnessedHeadsTable } from '../../shared/audit/witness-table.js';
 
 /** The gateway's own store: who may call the hub, and the keys it signs their tokens with. */
 export const gateway = pgSchema('gateway');
@@ -61,9 +63,18 @@ export const clients = gateway.table(
   (table) => [index('clients_institution_idx').on(table.institutionId)],
 );
 
+/** The gateway's own key for signing its requests to the subgraphs (shared/keys/table.ts). */
+export const serviceKeys = serviceKeysTable(gateway);
+
+/** Access-log chain heads other services signed and handed here to witness (shared/audit/witness.ts). */
+export const witnessedHeads = witnessedHeadsTable(gateway);
+
 export const signingKeys = gateway.table('signing_keys', {
   kid: text('kid').primaryKey(),
-  privateJwk: jsonb('private_jwk').notNull(),
+  /** Kept only by hubs from before keys were sealed; emptied into `privateKeySealed` at start. */
+  privateJwk: jsonb('private_jwk'),
+  /** The private JWK as a compact JWE under the gateway's key-encryption key (shared/keys/sealing.ts). */
+  privateKeySealed: text('private_key_sealed'),
   publicJwk: jsonb('public_jwk').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   /** Set when a newer key takes over; the key stays published until its last token expires. */

@@ -16,6 +16,11 @@ export type QueryObserver = (statement: string) => void;
 
 export interface Store {
   readonly db: Database;
+  /**
+   * The same database for a service's own background loops (consent delivery, chain heads): their
+   * statements are not reported to the observers, which count the statements requests cause.
+   */
+  readonly background: Database;
   readonly kind: 'embedded' | 'postgres';
   /** Adds an observer of every SQL statement from now on (the `/metrics` statement counter). */
   observeStatements(observer: QueryObserver): void;
@@ -61,6 +66,7 @@ export function embeddedStore(client: PGlite, onQuery?: QueryObserver): Store {
   const db: Database = drizzlePglite({ client, logger });
   return {
     db,
+    background: drizzlePglite({ client }),
     kind: 'embedded',
     observeStatements,
     ping: async () => {
@@ -132,6 +138,7 @@ export function postgresStore(options: PostgresStoreOptions): Store {
   const db: Database = drizzlePostgres({ client, logger });
   return {
     db,
+    background: drizzlePostgres({ client }),
     kind: 'postgres',
     observeStatements,
     ping: async () => {

@@ -1,10 +1,9 @@
 import { callerKey } from '../auth/principal.js';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { HubConfig } from '../config.js';
 import { ClientRates } from '../limits/client-rates.js';
 import { tokenLimitRefusal } from '../limits/document-limits.js';
-import { isSignedByGateway, SIGNATURE_HEADER } from './gateway-signature.js';
 import { sendRateLimited, sendRefusal } from './refusal.js';
 
 export interface DirectLimitOptions {
@@ -13,15 +12,16 @@ export interface DirectLimitOptions {
   /** False in production: refusals do not say what the limits are. */
   readonly exposeLimits: boolean;
   readonly verifyToken: TokenVerifier;
-  readonly gatewaySecret: string | undefined;
+  /** Whether the gateway's signature on the request was verified (gateway-requests.ts). */
+  readonly viaGateway: (request: FastifyRequest) => boolean;
 }
 
 /**
  * A subgraph's front door for requests that do not carry the gateway's signature: the same
  * per-client rate limit (429 with Retry-After), body limit (413) and token count (400) as the
  * gateway, before Apollo parses anything. (The body limit comes after the token here: the
- * subgraph's HTTP layer accepts the larger bodies of signed fetches, and the signature is only
- * known once the body is read.) The document limits follow in
+ * subgraph's HTTP layer accepts the larger bodies of signed fetches, and the signature binds the
+ * body, so it is only checked once the body is read.) The document limits follow in
  * Apollo (`documentLimitsPlugin`). The gateway's signed fetches are exempt: the gateway checked
  * the whole operation and counted the client's request once, and one operation becomes several
  * fetches, `_entities` for many entities at once.
@@ -31,9 +31,7 @@ export function installDirectLimits(app: FastifyInstance, options: DirectLimitOp
   const rates = new ClientRates(options.rateLimits);
   app.addHook('preHandler', async (request, reply) => {
     if (request.routeOptions.url !== '/graphql' || request.method === 'OPTIONS') return undefined;
-    if (isSignedByGateway(options.gatewaySecret, request.body, request.headers[SIGNATURE_HEADER])) {
-      return undefined;
-    }
+    if (options.viaGateway(request)) return undefined;
     let principal;
     try {
       principal = await options.verifyToken(request.headers.authorization ?? '');

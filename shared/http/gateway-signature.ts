@@ -1,55 +1,118 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { HEADERS } from '../auth/principal.js';
+import { SignatureRefused, type KeyDirectory } from '../keys/directory.js';
+import type { ServiceKeyRing } from '../keys/service-keys.js';
+import {
+  bindingClaims,
+  bindingMismatch,
+  bodyDigest,
+  vouchedHeaderDigest,
+  type RequestFacts,
+} from './request-binding.js';
+import { SeenNonces } from './seen-nonces.js';
 
 /**
- * The gateway signs each request it sends to a subgraph (HMAC-SHA256 over the JSON body, with a
- * secret only the hub's services hold). A subgraph still verifies the caller's token on every
- * request; the signature additionally tells it that the representations in `_entities` (and the
- * `@requires` facts in them, such as a worker's kecamatan) were assembled by the gateway from the
- * owning subgraph, not written by the caller.
+ * The gateway signs each request it sends to a subgraph with its own key (README "Keys"): a JWT
+ * for that subgraph alone (`aud`), good for a short window (`iat`, `exp`) and once (`jti`), bound
+ * to the method, path, exact body, the caller's token and the headers below. A subgraph still
+ * verifies the caller's token on every request; the signature additionally tells it that the
+ * representations in `_entities` (the `@requires` facts in them, such as a worker's kecamatan or
+ * another service's access events) were assembled by the gateway from the owning subgraph, and
+ * that the gateway vouches for the headers below. A request without it is a direct caller's.
  */
 export const SIGNATURE_HEADER = 'x-hub-gateway-signature';
+export const GATEWAY_REQUEST_TYP = 'hub-request+jwt';
 
-export function signBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+/** Headers that mean more when the gateway sends them (request-meta.ts, subgraph.ts): all signed. */
+export const VOUCHED_HEADERS: readonly string[] = [
+  HEADERS.requestId,
+  HEADERS.clientRequestId,
+  HEADERS.reportServed,
+  HEADERS.actingSubject,
+  HEADERS.purpose,
+  HEADERS.caseReference,
+];
+
+/** The stable code of a request whose signature is present but not good (HTTP 401). */
+export const INVALID_SIGNATURE = 'INVALID_SIGNATURE';
+
+export interface OutgoingRequest {
+  /** The subgraph it is for. */
+  readonly audience: string;
+  readonly method: string;
+  readonly path: string;
+  readonly body: string;
+  /** Every header sent (lower-case names): the Authorization and vouched ones are bound. */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
-/** Whether a parsed JSON body carries a valid gateway signature (the gateway signs `JSON.stringify` output, which round-trips). */
-export function isSignedByGateway(
-  secret: string | undefined,
-  body: unknown,
-  header: string | string[] | undefined,
-): boolean {
-  if (!secret || typeof header !== 'string' || body === undefined) return false;
-  const expected = Buffer.from(signBody(secret, JSON.stringify(body)));
-  const given = Buffer.from(header);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/** The `x-hub-gateway-signature` value for one request; one Ed25519 signature. */
+export function signGatewayRequest(
+  ring: ServiceKeyRing,
+  request: OutgoingRequest,
+  windowSeconds: number,
+): Promise<string> {
+  const facts: RequestFacts = {
+    method: request.method,
+    path: request.path,
+    bodyDigest: bodyDigest(request.body),
+    authorization: request.headers[HEADERS.authorization] ?? '',
+    headerDigest: vouchedHeaderDigest(VOUCHED_HEADERS, (name) => request.headers[name]),
+  };
+  return ring.sign(
+    { ...bindingClaims(facts), jti: randomUUID() },
+    { typ: GATEWAY_REQUEST_TYP, audience: request.audience, lifetimeSeconds: windowSeconds },
+  );
 }
+
+export type SignatureVerdict =
+  { readonly kind: 'signed' } | { readonly kind: 'refused'; readonly reason: string };
+
+/** Allowance for clocks that disagree a little (the same as KeyDirectory's). */
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 /**
- * A hub service's own narrow call through the gateway (labour sending a consent fact on to the
- * grantees), made with the caller's token. The token decides what may be done, as for any
- * request; the signature only tells the gateway the operation is the service's, not the
- * caller's, so that a caller restricted to its own trusted documents (the console) can still
- * have a service act for it. HMAC-SHA256 over the body with a key derived for this purpose alone.
+ * Checks signed internal requests of one issuer for one audience: the signature, the window, the
+ * binding to the request as received, and that its nonce is new here.
  */
-export const SERVICE_CALL_HEADER = 'x-hub-service-call';
+export class SignedRequestVerifier {
+  private readonly nonces: SeenNonces;
 
-function serviceCallKey(secret: string): Buffer {
-  return createHmac('sha256', secret).update('migran-hub service call').digest();
-}
+  constructor(
+    private readonly keys: KeyDirectory,
+    private readonly options: {
+      readonly typ: string;
+      readonly audience: string;
+      readonly windowSeconds: number;
+    },
+  ) {
+    // +1: `iat` is whole seconds.
+    this.nonces = new SeenNonces(options.windowSeconds + CLOCK_TOLERANCE_SECONDS + 1);
+  }
 
-export function signServiceCall(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', serviceCallKey(secret)).update(body).digest('hex')}`;
-}
-
-/** Whether a parsed JSON body carries a valid service-call signature (its sender signed `JSON.stringify` output). */
-export function isServiceCall(
-  secret: string | undefined,
-  body: unknown,
-  header: string | string[] | undefined,
-): boolean {
-  if (!secret || typeof header !== 'string' || body === undefined) return false;
-  const expected = Buffer.from(signServiceCall(secret, JSON.stringify(body)));
-  const given = Buffer.from(header);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  async verify(
+    issuer: Parameters<KeyDirectory['verify']>[0],
+    jwt: string,
+    facts: RequestFacts,
+  ): Promise<SignatureVerdict> {
+    let payload;
+    try {
+      payload = await this.keys.verify(issuer, jwt, {
+        typ: this.options.typ,
+        audience: this.options.audience,
+        maxAgeSeconds: this.options.windowSeconds,
+        clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+      });
+    } catch (error) {
+      if (error instanceof SignatureRefused) return { kind: 'refused', reason: error.message };
+      throw error;
+    }
+    const mismatch = bindingMismatch(payload, facts);
+    if (mismatch) return { kind: 'refused', reason: mismatch };
+    const { jti, iat } = payload;
+    if (typeof jti !== 'string' || jti.length === 0 || jti.length > 100 || typeof iat !== 'number')
+      return { kind: 'refused', reason: 'it carries no nonce' };
+    if (!this.nonces.claim(jti, iat)) return { kind: 'refused', reason: 'it was sent before (a replay)' };
+    return { kind: 'signed' };
+  }
 }

@@ -1,6 +1,7 @@
 import { Agent, request } from 'undici';
 import type { RequestMeta } from '../auth/principal.js';
-import { SERVICE_CALL_HEADER, signServiceCall } from './gateway-signature.js';
+import type { ServiceKeyRing } from '../keys/service-keys.js';
+import { SERVICE_CALL_HEADER, signServiceCall } from './service-call.js';
 import { forwardedHeaders } from './request-meta.js';
 
 export interface GraphError {
@@ -29,6 +30,11 @@ export interface GraphClient {
     variables: Record<string, unknown>,
     caller: Caller,
   ): Promise<GraphResult<TData>>;
+  /**
+   * Signs the calls from now on with the service's own key (service-call.ts), given once the
+   * service has opened it (createSubgraphService); until then they go unsigned.
+   */
+  useServiceKeys?(ring: ServiceKeyRing): void;
 }
 
 export class GraphUnavailableError extends Error {
@@ -40,14 +46,31 @@ export class GraphUnavailableError extends Error {
 
 export function createGraphClient(
   gatewayUrl: string,
-  options: { readonly timeoutMs?: number; readonly signingSecret?: string | undefined } = {},
+  options: {
+    readonly timeoutMs?: number;
+    /** How long the gateway accepts a signed call (`SIGNED_REQUEST_WINDOW_SECONDS`). */
+    readonly windowSeconds: number;
+    readonly serviceKeys?: ServiceKeyRing | undefined;
+  },
 ): GraphClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const agent = new Agent({ keepAliveTimeout: 30_000, connections: 16 });
-  const endpoint = new URL('/graphql', gatewayUrl).toString();
+  const url = new URL('/graphql', gatewayUrl);
+  const endpoint = url.toString();
+  let serviceKeys = options.serviceKeys;
   return {
+    useServiceKeys(ring) {
+      serviceKeys = ring;
+    },
     async execute<TData>(query: string, variables: Record<string, unknown>, caller: Caller) {
       const body = JSON.stringify({ query, variables });
+      const signature = serviceKeys
+        ? await signServiceCall(
+            serviceKeys,
+            { path: url.pathname, body, authorization: caller.authorization },
+            options.windowSeconds,
+          )
+        : undefined;
       let response;
       try {
         response = await request(endpoint, {
@@ -56,9 +79,7 @@ export function createGraphClient(
           headers: {
             'content-type': 'application/json',
             ...forwardedHeaders(caller.authorization, caller.meta),
-            ...(options.signingSecret
-              ? { [SERVICE_CALL_HEADER]: signServiceCall(options.signingSecret, body) }
-              : {}),
+            ...(signature ? { [SERVICE_CALL_HEADER]: signature } : {}),
           },
           body,
           headersTimeout: timeoutMs,

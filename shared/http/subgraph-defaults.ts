@@ -2,6 +2,7 @@ import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import { RevocationList, remoteRevocations } from '../auth/revocation-list.js';
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.js';
 import type { HubConfig } from '../config.js';
+import type { ServiceKeyRing } from '../keys/service-keys.js';
 import { createGraphClient, type GraphClient } from './graph-client.js';
 
 /** The gateway's base URL, or a function giving it once known (an embedded hub learns it after start). */
@@ -35,14 +36,26 @@ export function defaultTokenVerifier(
   });
 }
 
+/**
+ * Narrow calls through the gateway, signed with the service's own key once the service hands it
+ * over (`useServiceKeys`, from createSubgraphService): the client exists before the key is open.
+ */
 export function defaultGraphClient(
   config: HubConfig,
   gateway: GatewayLocation = config.gateway.url,
 ): GraphClient {
   let client: GraphClient | undefined;
+  let serviceKeys: ServiceKeyRing | undefined;
   return {
+    useServiceKeys: (ring) => {
+      serviceKeys = ring;
+      client?.useServiceKeys?.(ring);
+    },
     execute: (query, variables, caller) => {
-      client ??= createGraphClient(resolve(gateway), { signingSecret: config.gatewaySigningSecret });
+      client ??= createGraphClient(resolve(gateway), {
+        windowSeconds: config.keys.signedRequestWindowSeconds,
+        serviceKeys,
+      });
       return client.execute(query, variables, caller);
     },
   };

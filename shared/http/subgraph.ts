@@ -5,10 +5,16 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import type { GraphQLSchema } from 'graphql';
-import { Attestations } from '../auth/attestation.js';
 import { HEADERS, type Principal, type RequestMeta } from '../auth/principal.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
-import type { HubConfig, SubgraphName } from '../config.js';
+import { ConfigError, serviceProductionProblems, type HubConfig, type SubgraphName } from '../config.js';
+import type { StoreName } from '../db/migrations.js';
+import { defaultKeyDirectory, type KeyDirectory } from '../keys/directory.js';
+import { publishServiceKeys } from '../keys/routes.js';
+import { keySealerFor } from '../keys/sealing.js';
+import { ServiceKeyRing } from '../keys/service-keys.js';
+import type { ChainHeadPublisher } from '../audit/witness-publisher.js';
+import { publishChainHeads } from '../audit/witnessing.js';
 import type { Store } from '../db/database.js';
 import { enumCatalogueOfSchema } from '../enum-errors.js';
 import { createErrorFormatter } from '../errors.js';
@@ -16,7 +22,7 @@ import { documentLimitsPlugin } from '../limits/document-limits.js';
 import type { Logger } from '../logging.js';
 import { installDirectLimits } from './direct-limits.js';
 import type { GraphClient } from './graph-client.js';
-import { isSignedByGateway, SIGNATURE_HEADER } from './gateway-signature.js';
+import { installGatewayRequestCheck } from './gateway-requests.js';
 import { installMetrics, type ServiceMetrics } from './metrics.js';
 import { replayCheckOf, type ReplayCheck } from './replay-check.js';
 import { requestIdHeader, requestMetaOf } from './request-meta.js';
@@ -30,12 +36,15 @@ export interface RequestContext {
   readonly authorization: string;
   readonly logger: Logger;
   /**
-   * The request carries the gateway's signature: facts in its representations (`@requires`
-   * fields) come from the owning subgraph. A direct caller's representations prove nothing.
+   * The request carries the gateway's valid signature (gateway-signature.ts): facts in its
+   * representations (`@requires` fields) come from the owning subgraph, and the headers it vouches
+   * for are the gateway's. A direct caller's (or a peer router's) representations prove nothing.
    */
   readonly viaGateway: boolean;
-  /** Facts this service vouches for, or checks another service vouched for (attestation.ts). */
-  readonly attestations: Attestations;
+  /** This service's own keys: what it signs, it signs with these (shared/keys/service-keys.ts). */
+  readonly serviceKeys: ServiceKeyRing;
+  /** The other services' public keys: whose signature is whose (shared/keys/directory.ts). */
+  readonly keys: KeyDirectory;
   /** This service's counters (`/metrics`). */
   readonly metrics: ServiceMetrics;
   /** The gateway asked which entities this request served, to keep beside an idempotent answer. */
@@ -53,9 +62,36 @@ export interface SubgraphDependencies {
   readonly verifyToken?: TokenVerifier;
   /** Defaults to the gateway named in the configuration. */
   readonly graph?: GraphClient;
+  /** Where the other services' public keys come from; defaults to pinned keys, else their addresses. */
+  readonly keys?: KeyDirectory;
+  /** Base URL of another hub service, for direct service-to-service calls; defaults to the configuration. */
+  readonly locateService?: (service: StoreName) => string | undefined;
+  /**
+   * `false` only in the benchmark's log-off leg (bench/subgraph-without-read-log.ts), to measure
+   * what the log of reads costs; no configuration reaches it, and production refuses it.
+   */
+  readonly recordReads?: boolean;
 }
 
-export type SubgraphFactory = (deps: SubgraphDependencies) => Promise<Service>;
+/** Whether a subgraph writes its reads to the access log (writes are logged either way). */
+export function recordsReads(deps: SubgraphDependencies): boolean {
+  if (deps.recordReads !== false) return true;
+  if (deps.config.production) {
+    throw new ConfigError([
+      'recordReads: false is refused in production: every read of personal data is logged',
+    ]);
+  }
+  return false;
+}
+
+/** A running subgraph: its HTTP service and its own keys. */
+export interface SubgraphService extends Service {
+  readonly serviceKeys: ServiceKeyRing;
+  /** Signs this subgraph's access-log chain head for the witnesses (shared/audit/witness-publisher.ts). */
+  readonly chainHeads: ChainHeadPublisher;
+}
+
+export type SubgraphFactory = (deps: SubgraphDependencies) => Promise<SubgraphService>;
 
 export interface SubgraphServiceOptions<TContext extends RequestContext> {
   readonly name: SubgraphName;
@@ -66,13 +102,20 @@ export interface SubgraphServiceOptions<TContext extends RequestContext> {
   readonly verifyToken: TokenVerifier;
   /** Builds the per-request context (loaders are created here, never shared between requests). */
   readonly createContext: (request: RequestContext) => TContext;
-  /** Shared with the gateway to recognise its signed requests (see gateway-signature.ts). */
-  readonly gatewaySecret?: string | undefined;
+  /**
+   * The service's narrow calls through the gateway: they are signed with this service's own key
+   * once it is open (service-call.ts), hence handed over here.
+   */
+  readonly graph?: GraphClient | undefined;
   /** Subgraph-specific Apollo plugins (the access log). */
   readonly plugins?: readonly ApolloServerPlugin<TContext>[];
   readonly bodyLimit?: number;
   /** The gateway's limits and rate limits, applied to every request the gateway did not sign. */
-  readonly config: Pick<HubConfig, 'limits' | 'rateLimits'>;
+  readonly config: HubConfig;
+  /** Defaults to `defaultKeyDirectory(config)`. */
+  readonly keys?: KeyDirectory | undefined;
+  /** Where the other services listen (the witnesses of the chain head); defaults to the configuration. */
+  readonly locateService?: ((service: StoreName) => string | undefined) | undefined;
 }
 
 /**
@@ -81,8 +124,13 @@ export interface SubgraphServiceOptions<TContext extends RequestContext> {
  */
 export async function createSubgraphService<TContext extends RequestContext>(
   options: SubgraphServiceOptions<TContext>,
-): Promise<Service> {
+): Promise<SubgraphService> {
   const { name, store, logger } = options;
+  const keyProblems = serviceProductionProblems(options.config, name);
+  if (keyProblems.length > 0) throw new ConfigError(keyProblems);
+  const serviceKeys = await ServiceKeyRing.open(store.db, name, keySealerFor(options.config, name));
+  const keys = options.keys ?? defaultKeyDirectory(options.config);
+  options.graph?.useServiceKeys?.(serviceKeys);
   const app = createHttpService({
     name,
     logger,
@@ -94,12 +142,19 @@ export async function createSubgraphService<TContext extends RequestContext>(
   });
 
   const metrics = installMetrics(app, name, { store });
+  publishServiceKeys(app, serviceKeys);
+  // Before the direct limits: the gateway's verified fetches are exempt from them.
+  const isFromGateway = installGatewayRequestCheck(app, {
+    audience: name,
+    keys,
+    windowSeconds: options.config.keys.signedRequestWindowSeconds,
+  });
   installDirectLimits(app, {
     limits: options.config.limits,
     rateLimits: options.config.rateLimits,
     exposeLimits: !options.production,
     verifyToken: options.verifyToken,
-    gatewaySecret: options.gatewaySecret,
+    viaGateway: isFromGateway,
   });
 
   const apollo = new ApolloServer<TContext>({
@@ -123,16 +178,11 @@ export async function createSubgraphService<TContext extends RequestContext>(
   });
   await apollo.start();
 
-  const attestations = new Attestations(options.gatewaySecret);
   const handler = fastifyApolloHandler(apollo, {
     context: async (request) => {
       const authorization = request.headers.authorization ?? '';
       const principal = await options.verifyToken(authorization);
-      const viaGateway = isSignedByGateway(
-        options.gatewaySecret,
-        request.body,
-        request.headers[SIGNATURE_HEADER],
-      );
+      const viaGateway = isFromGateway(request);
       // One id follows a request through the hub: the gateway's, in a request the gateway signed.
       // A direct caller's `X-Request-Id` is only its own reference (`clientRequestId`).
       const requestId = viaGateway
@@ -148,7 +198,8 @@ export async function createSubgraphService<TContext extends RequestContext>(
         authorization,
         logger: request.log as Logger,
         viaGateway,
-        attestations,
+        serviceKeys,
+        keys,
         metrics,
         // Only the gateway's signed requests may ask for either; from anyone else they mean nothing.
         reportServed: viaGateway && request.headers[HEADERS.reportServed] === '1',
@@ -158,11 +209,23 @@ export async function createSubgraphService<TContext extends RequestContext>(
   });
   app.route({ method: ['GET', 'POST', 'OPTIONS'], url: '/graphql', handler });
 
+  const chainHeads = publishChainHeads({
+    // A background loop: its reads are not statements any request caused.
+    db: store.background,
+    service: name,
+    config: options.config,
+    serviceKeys,
+    locate: options.locateService,
+    logger,
+  });
   return {
     name,
     app,
+    serviceKeys,
+    chainHeads,
     listen: (port, host) => listen(app, port, host),
     close: async () => {
+      await chainHeads.stop();
       await app.close();
     },
   };

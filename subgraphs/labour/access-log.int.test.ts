@@ -47,7 +47,7 @@ describe('Worker.accessLog through _entities', () => {
   it('merges the events the other services hand over and filters them, for the labour office of the region', async () => {
     const worker = await insertTestWorker(hub.db);
     const ministry = randomUUID();
-    const response = await hub.request<{
+    const response = await hub.requestAsGateway<{
       _entities: {
         accessLog: { totalCount: number; summary: { institution: { id: string }; total: number }[] };
       }[];
@@ -62,6 +62,30 @@ describe('Worker.accessLog through _entities', () => {
       totalCount: 1,
       summary: [{ institution: { id: ministry }, total: 1 }],
     });
+  });
+
+  it('ignores the access events in a representation the gateway did not sign, a forged one included', async () => {
+    const worker = await insertTestWorker(hub.db);
+    const forged = { ...ministryEvent('forged-request', randomUUID()), clientId: 'forged-client' };
+    const query = ENTITIES.replace('events { service', 'events { clientId service');
+    const response = await hub.request<{
+      _entities: { accessLog: { events: { clientId: string; requestId: string }[] } }[];
+    }>(AUDITOR, query, {
+      representations: [{ __typename: 'Worker', id: worker.id, ministryAccessEvents: [forged] }],
+    });
+    expect(response.errors).toEqual([]);
+    const events = response.data?._entities[0]?.accessLog.events ?? [];
+    expect(events.map((event) => event.clientId)).not.toContain('forged-client');
+    expect(events.map((event) => event.requestId)).not.toContain('forged-request');
+    // The same representation signed by the gateway is the ministry's word, and is shown.
+    const signed = await hub.requestAsGateway<{
+      _entities: { accessLog: { events: { clientId: string }[] } }[];
+    }>(AUDITOR, query, {
+      representations: [{ __typename: 'Worker', id: worker.id, ministryAccessEvents: [forged] }],
+    });
+    expect(signed.data?._entities[0]?.accessLog.events.map((event) => event.clientId)).toContain(
+      'forged-client',
+    );
   });
 
   it('refuses it to another region, a ministry client without audit:read and a training provider, filters or not', async () => {

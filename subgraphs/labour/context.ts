@@ -4,6 +4,7 @@ import { AccessRecorder } from '../../shared/audit/recorder.js';
 import type { Database } from '../../shared/db/database.js';
 import type { GraphClient } from '../../shared/http/graph-client.js';
 import type { RequestContext } from '../../shared/http/subgraph.js';
+import type { ConsentDelivery } from './consent-delivery.js';
 import { workerScopeOf, type WorkerScope } from './access.js';
 import { accessEvents } from './db/schema.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -14,7 +15,7 @@ export interface Context extends RequestContext {
   /** Which workers this request may see; every worker query filters by it. */
   readonly scope: WorkerScope;
   readonly loaders: Loaders;
-  /** Narrow calls through the gateway with the caller's identity (consent facts to grantees). */
+  /** Narrow calls through the gateway with the caller's identity (the directory, for consent grantees). */
   readonly graph: GraphClient;
   /** This request's entries in the access log. */
   readonly audit: AccessRecorder;
@@ -22,6 +23,8 @@ export interface Context extends RequestContext {
   readonly accessLogStatus: AccessLogStatusCache;
   /** How the access log names a NIK someone looked up, without holding it. */
   readonly pseudonyms: KeyedPseudonyms;
+  /** Sends the consent outbox to the grantees (after a grant or revocation commits). */
+  readonly consentDelivery: ConsentDelivery;
 }
 
 export interface LabourDependencies {
@@ -29,6 +32,7 @@ export interface LabourDependencies {
   readonly accessLogStatus: AccessLogStatusCache;
   readonly graph: GraphClient;
   readonly pseudonyms: KeyedPseudonyms;
+  readonly consentDelivery: ConsentDelivery;
 }
 
 export function createContext(deps: LabourDependencies, request: RequestContext): Context {
@@ -39,6 +43,7 @@ export function createContext(deps: LabourDependencies, request: RequestContext)
     accessLogStatus: deps.accessLogStatus,
     graph: deps.graph,
     pseudonyms: deps.pseudonyms,
+    consentDelivery: deps.consentDelivery,
     scope,
     loaders: createLoaders(deps.db, scope),
     audit: new AccessRecorder('labour', accessEvents, request.principal, request.meta, request.metrics),

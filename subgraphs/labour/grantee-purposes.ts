@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { BadUserInputError } from '../../shared/errors.js';
 import type { Context } from './context.js';
 
@@ -47,23 +48,41 @@ export function granteeRefusal(grantee: Grantee | null, purpose: Purpose): BadUs
 
 const INSTITUTION = 'query GranteeOfConsent($id: ID!) { institution(id: $id) { name kind } }';
 
+/** The ministry's directory could not be asked: nothing is recorded until it can. */
+export class DirectoryUnavailableError extends GraphQLError {
+  constructor() {
+    super(
+      'The hub directory could not be reached to check the grantee, so nothing was recorded. Try again.',
+      {
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      },
+    );
+  }
+}
+
 /**
- * Asked only once a grantee's subgraph has refused a consent: the ministry's directory says what
- * the grantee is, through the gateway with the officer's own identity. Null when the directory
- * cannot say (then the grantee subgraph's own words stand).
+ * Checked before a grant is recorded, so the officer hears at once when the grantee cannot
+ * receive this consent: the ministry's directory says what the grantee is, asked through the
+ * gateway with the officer's own identity. The grantees' subgraphs then take the fact as labour
+ * signed it; they refuse nothing on the merits.
  */
-export async function explainGranteeRefusal(
+export async function assertGranteeTakes(
   context: Context,
   granteeInstitutionId: string,
   purpose: Purpose,
-): Promise<BadUserInputError | null> {
+): Promise<void> {
   const result = await context.graph
     .execute<{ institution: Grantee | null }>(
       INSTITUTION,
       { id: granteeInstitutionId },
       { authorization: context.authorization, meta: context.meta },
     )
-    .catch(() => null);
-  if (!result || result.errors.length > 0 || !result.data) return null;
-  return granteeRefusal(result.data.institution, purpose);
+    .catch((error: unknown) => {
+      context.logger.warn({ err: error }, 'the directory could not be asked about a consent grantee');
+      return null;
+    });
+  if (!result || result.errors.length > 0 || !result.data) throw new DirectoryUnavailableError();
+  const grantee = result.data.institution;
+  if (!grantee || !(PURPOSES_BY_KIND[grantee.kind] ?? []).includes(purpose))
+    throw granteeRefusal(grantee, purpose);
 }

@@ -12,7 +12,7 @@ import { insertTestWorker } from './testing/factories.js';
 const MALANG = { kind: 'LABOUR_OFFICE', regionCode: '35.07' } as const;
 const MINISTRY_WITHOUT_PII = { kind: 'MINISTRY', scopes: ['workers:read', 'stats:read'] } as const;
 
-// The directory as the ministry would answer it, and a grantee subgraph that refuses every grant.
+// The directory as the ministry would answer it; labour asks it before it records a grant.
 const UNIVERSITY_ID = randomUUID();
 const MINISTRY_ID = randomUUID();
 const DIRECTORY: Record<string, { name: string; kind: string }> = {
@@ -22,15 +22,7 @@ const DIRECTORY: Record<string, { name: string; kind: string }> = {
 function graph(call: GraphCall) {
   if (call.query.includes('GranteeOfConsent'))
     return { data: { institution: DIRECTORY[String(call.variables['id'])] ?? null }, errors: [] };
-  return {
-    data: null,
-    errors: [
-      {
-        message: 'Invalid fact.granteeInstitutionId: runs no training provider registered with the hub',
-        extensions: { code: 'BAD_USER_INPUT' },
-      },
-    ],
-  };
+  throw new Error(`unexpected call through the gateway: ${call.query}`);
 }
 
 let hub: SubgraphHarness;

@@ -2,7 +2,13 @@ import { AccessLogStatusCache } from '../../shared/audit/audit-log.js';
 import { accessEvents } from './db/schema.js';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { createSubgraphService, type SubgraphFactory } from '../../shared/http/subgraph.js';
+import {
+  createSubgraphService,
+  recordsReads,
+  type SubgraphFactory,
+  type SubgraphService,
+} from '../../shared/http/subgraph.js';
+import { configuredLocations } from '../../shared/keys/directory.js';
 import { defaultGraphClient, defaultTokenVerifier } from '../../shared/http/subgraph-defaults.js';
 import { accessLogPlugin } from '../../shared/audit/plugin.js';
 import { KeyedPseudonyms } from '../../shared/audit/pseudonym.js';
@@ -11,6 +17,7 @@ import { createLogger } from '../../shared/logging.js';
 import { protect } from '../../shared/protect.js';
 import { subgraphTypeDefs } from '../../shared/schema-files.js';
 import { AUDITED } from './audit.js';
+import { ConsentDelivery } from './consent-delivery.js';
 import { createContext, type Context } from './context.js';
 import { access } from './permissions.js';
 import { resolvers } from './resolvers/index.js';
@@ -31,17 +38,50 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     access,
   );
   const accessLogStatus = new AccessLogStatusCache(store.db, accessEvents, 'labour');
-  return createSubgraphService<Context>({
+  const logger = deps.logger ?? createLogger('labour', config.logLevel);
+  const service = await createSubgraphService<Context>({
     name: 'labour',
     schema,
     store,
-    logger: deps.logger ?? createLogger('labour', config.logLevel),
+    logger,
     production: config.production,
     config,
+    keys: deps.keys,
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
-    gatewaySecret: config.gatewaySigningSecret,
-    createContext: (request) => createContext({ db: store.db, accessLogStatus, graph, pseudonyms }, request),
-    // ACCESS_LOG=benchmark-off measures what the log costs; it is on in every real deployment.
-    plugins: [accessLogPlugin<Context>(store.db, AUDITED, { recordReads: config.accessLog })],
+    graph,
+    locateService: deps.locateService,
+    // `delivery` needs the service's own keys, so it is made just below; requests come after that.
+    createContext: (request) =>
+      createContext({ db: store.db, accessLogStatus, graph, pseudonyms, consentDelivery: delivery }, request),
+    plugins: [accessLogPlugin<Context>(store.db, AUDITED, { recordReads: recordsReads(deps) })],
   });
+  const delivery: ConsentDelivery = new ConsentDelivery({
+    // Delivery runs beside requests, not as part of one: its statements are not counted as theirs.
+    db: store.background,
+    serviceKeys: service.serviceKeys,
+    locate: deps.locateService ?? configuredLocations(config),
+    intervalMs: config.consent.deliveryIntervalMs,
+    timeoutMs: config.consent.deliveryTimeoutMs,
+    logger,
+  });
+  delivery.start();
+  const labourService: LabourService = {
+    ...service,
+    consentDelivery: delivery,
+    close: async () => {
+      await delivery.stop();
+      await service.close();
+    },
+  };
+  return labourService;
 };
+
+/** The labour subgraph also delivers its consent outbox (consent-delivery.ts). */
+export interface LabourService extends SubgraphService {
+  readonly consentDelivery: ConsentDelivery;
+}
+
+/** Whether a running subgraph is labour's, with its consent delivery (the embedded hub nudges it). */
+export function isLabourService(service: SubgraphService): service is LabourService {
+  return 'consentDelivery' in service;
+}

@@ -80,9 +80,13 @@ describe('reads', () => {
       await insertTestCase(hub.db, MALANG_ID, { workerId }),
       await insertTestCase(hub.db, MALANG_ID, { workerId }),
     ];
-    const response = await hub.request(MALANG_OFFICE, entitiesQuery('Worker', 'cases { id category }'), {
-      representations: [{ __typename: 'Worker', id: workerId, districtCode: '35.07.11' }],
-    });
+    const response = await hub.requestAsGateway(
+      MALANG_OFFICE,
+      entitiesQuery('Worker', 'cases { id category }'),
+      {
+        representations: [{ __typename: 'Worker', id: workerId, districtCode: '35.07.11' }],
+      },
+    );
     expect(response.errors).toEqual([]);
     const events = await eventsOf(workerId);
     expect(events.map((event) => [event.entityType, event.entityId, event.fields]).sort()).toEqual(
@@ -97,7 +101,7 @@ describe('reads', () => {
 
   it('records a legality check as a read of the placement, the worker unknown here', async () => {
     const placementId = randomUUID();
-    await hub.request(MINISTRY, entitiesQuery('Placement', 'compliance { compliant }'), {
+    await hub.requestAsGateway(MINISTRY, entitiesQuery('Placement', 'compliance { compliant }'), {
       representations: [
         {
           __typename: 'Placement',

@@ -116,7 +116,9 @@ describe('Placement.compliance', () => {
   it('checks a placement for labour offices and the ministry', async () => {
     for (const identity of [MALANG_OFFICE, MINISTRY]) {
       const representation = placement();
-      const response = await hub.request(identity, COMPLIANCE, { representations: [representation] });
+      const response = await hub.requestAsGateway(identity, COMPLIANCE, {
+        representations: [representation],
+      });
       expect(response.errors).toEqual([]);
       expect(response.data).toEqual({
         _entities: [{ id: representation.id, compliance: { compliant: true, findings: [] } }],
@@ -127,11 +129,20 @@ describe('Placement.compliance', () => {
   it('refuses the check with FORBIDDEN to training providers, universities and clients without workers:read', async () => {
     for (const identity of [TRAINING_PROVIDER, UNIVERSITY, MINISTRY_CASES_ONLY]) {
       const representation = placement();
-      const response = await hub.request(identity, COMPLIANCE, { representations: [representation] });
+      const response = await hub.requestAsGateway(identity, COMPLIANCE, {
+        representations: [representation],
+      });
       expect(errorCodes(response)).toEqual(['FORBIDDEN']);
       // compliance is non-null, so the refused placement resolves to null as a whole.
       expect(response.data).toEqual({ _entities: [null] });
     }
+  });
+
+  it('is not checked on facts a direct caller wrote into the representation, only on signed ones', async () => {
+    const response = await hub.request(MINISTRY, COMPLIANCE, { representations: [placement()] });
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(response.errors[0]?.extensions?.['field']).toBe('Placement.compliance');
+    expect(response.data).toEqual({ _entities: [null] });
   });
 });
 

@@ -186,10 +186,13 @@ describe('Worker.cases', () => {
     const workerId = randomUUID();
     const here = await insertTestCase(hub.db, MALANG_ID, { workerId, workerDistrictCode: '35.07.11' });
     await insertTestCase(hub.db, MALANG_ID, { workerId, workerDistrictCode: '35.05.01' });
-    const response = await hub.request(MALANG_OFFICE, WORKER_CASES, {
-      representations: [{ __typename: 'Worker', id: workerId, districtCode: '35.07.11' }],
-    });
+    const representations = [{ __typename: 'Worker', id: workerId, districtCode: '35.07.11' }];
+    const response = await hub.requestAsGateway(MALANG_OFFICE, WORKER_CASES, { representations });
     expect(response.data).toEqual({ _entities: [{ id: workerId, cases: [{ id: here.id }] }] });
+    // The same kecamatan in a request the gateway did not sign is the office's own claim.
+    const unsigned = await hub.request(MALANG_OFFICE, WORKER_CASES, { representations });
+    expect(errorCodes(unsigned)).toEqual(['FORBIDDEN']);
+    expect(unsigned.data).toEqual({ _entities: [{ id: workerId, cases: null }] });
   });
 
   it('refuses with FORBIDDEN those who may not see the cases, leaving the worker resolved', async () => {
@@ -258,7 +261,7 @@ describe('batching', () => {
     }
     const cost = async (count: number) => {
       const before = hub.statements();
-      const response = await hub.request(
+      const response = await hub.requestAsGateway(
         MALANG_OFFICE,
         entitiesQuery('Worker', 'cases { id openedBy { name } notes { text } }'),
         {

@@ -48,7 +48,7 @@ function representation(overrides: Record<string, unknown> = {}) {
 }
 
 async function check(...representations: ReturnType<typeof representation>[]) {
-  return hub.request<{ _entities: ({ id: string; compliance: Compliance } | null)[] }>(
+  return hub.requestAsGateway<{ _entities: ({ id: string; compliance: Compliance } | null)[] }>(
     MALANG_OFFICE,
     COMPLIANCE,
     {
@@ -138,7 +138,7 @@ describe('Placement.compliance', () => {
   });
 
   it('refuses a representation without the required facts, and a malformed placement id resolves to null', async () => {
-    const incomplete = await hub.request(MALANG_OFFICE, COMPLIANCE, {
+    const incomplete = await hub.requestAsGateway(MALANG_OFFICE, COMPLIANCE, {
       representations: [{ __typename: 'Placement', id: randomUUID() }],
     });
     expect(errorCodes(incomplete)).toEqual(['BAD_USER_INPUT']);
@@ -205,7 +205,7 @@ async function checkWithEvidence(
   identity: typeof MALANG_OFFICE | typeof MINISTRY,
   ...representations: unknown[]
 ) {
-  return hub.request<{ _entities: ({ id: string; compliance: ComplianceWithEvidence } | null)[] }>(
+  return hub.requestAsGateway<{ _entities: ({ id: string; compliance: ComplianceWithEvidence } | null)[] }>(
     identity,
     WITH_EVIDENCE,
     { representations },
@@ -307,7 +307,7 @@ describe('Placement.compliance with the certificates training issued', () => {
   });
 
   it('refuses the evidence with FORBIDDEN to a training provider', async () => {
-    const response = await hub.request(TRAINING_PROVIDER, WITH_EVIDENCE, {
+    const response = await hub.requestAsGateway(TRAINING_PROVIDER, WITH_EVIDENCE, {
       representations: [representation({ worker: { certifications: [certificateFact()] } })],
     });
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);

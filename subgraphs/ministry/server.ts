@@ -1,8 +1,10 @@
 import { AccessLogStatusCache } from '../../shared/audit/audit-log.js';
-import { accessEvents } from './db/schema.js';
+import { accessEvents, witnessedHeads } from './db/schema.js';
+import { installHeadWitness } from '../../shared/audit/witnessing.js';
+import { defaultKeyDirectory } from '../../shared/keys/directory.js';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { createSubgraphService, type SubgraphFactory } from '../../shared/http/subgraph.js';
+import { createSubgraphService, recordsReads, type SubgraphFactory } from '../../shared/http/subgraph.js';
 import { defaultGraphClient, defaultTokenVerifier } from '../../shared/http/subgraph-defaults.js';
 import { accessLogPlugin } from '../../shared/audit/plugin.js';
 import { createLogger } from '../../shared/logging.js';
@@ -26,17 +28,23 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     access,
   );
   const accessLogStatus = new AccessLogStatusCache(store.db, accessEvents, 'ministry');
-  return createSubgraphService<Context>({
+  const logger = deps.logger ?? createLogger('ministry', config.logLevel);
+  const keys = deps.keys ?? defaultKeyDirectory(config);
+  const service = await createSubgraphService<Context>({
     name: 'ministry',
     schema,
     store,
-    logger: deps.logger ?? createLogger('ministry', config.logLevel),
+    logger,
     production: config.production,
     config,
+    keys,
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
-    gatewaySecret: config.gatewaySigningSecret,
+    graph,
+    locateService: deps.locateService,
     createContext: (request) => createContext({ db: store.db, accessLogStatus, graph }, request),
-    // ACCESS_LOG=benchmark-off measures what the log costs; it is on in every real deployment.
-    plugins: [accessLogPlugin<Context>(store.db, AUDITED, { recordReads: config.accessLog })],
+    plugins: [accessLogPlugin<Context>(store.db, AUDITED, { recordReads: recordsReads(deps) })],
   });
+  // The ministry keeps the other subgraphs' signed chain heads, outside their databases.
+  installHeadWitness(service.app, { db: store.db, table: witnessedHeads, witness: 'ministry', keys, logger });
+  return service;
 };

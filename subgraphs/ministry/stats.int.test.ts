@@ -179,7 +179,7 @@ describe('RegionStats entity', () => {
   });
 
   it('computes cases per thousand departures from the departures labour reports', async () => {
-    const response = await hub.request<{ _entities: (Cell | null)[] }>(MINISTRY, CELL, {
+    const response = await hub.requestAsGateway<{ _entities: (Cell | null)[] }>(MINISTRY, CELL, {
       representations: [
         cell('35.07.11', { value: 1500, suppressed: false }),
         cell('35.07.11', { value: 0, suppressed: false }),
@@ -198,8 +198,15 @@ describe('RegionStats entity', () => {
     expect(response.data?._entities.slice(3)).toEqual([null, null]);
   });
 
+  it('believes no departures a direct caller wrote into the representation', async () => {
+    const response = await hub.request<{ _entities: (Cell | null)[] }>(MINISTRY, CELL, {
+      representations: [cell('35.07.11', { value: 1500, suppressed: false })],
+    });
+    expect(response.data?._entities[0]?.casesPerThousandDepartures).toBeNull();
+  });
+
   it('gives no rate over a suppressed case count', async () => {
-    const response = await hub.request<{ _entities: Cell[] }>(TRAINING_PROVIDER, CELL, {
+    const response = await hub.requestAsGateway<{ _entities: Cell[] }>(TRAINING_PROVIDER, CELL, {
       representations: [cell('35.07.13', { value: 800, suppressed: false })],
     });
     expect(response.data?._entities[0]).toMatchObject({

@@ -17,9 +17,6 @@ import {
 // Every write is an access event (DESIGN section 4, accountability), recorded in the transaction
 // of the write itself, with the worker and her kecamatan when the write is about a worker.
 
-const MALANG_OFFICE = { kind: 'LABOUR_OFFICE', regionCode: '35.07' } as const;
-const BLITAR_OFFICE = { kind: 'LABOUR_OFFICE', regionCode: '35.05' } as const;
-
 let hub: SubgraphHarness;
 beforeAll(async () => {
   hub = await startSubgraph(createSubgraph);
@@ -51,21 +48,17 @@ describe('writes', () => {
       'mutation($i: CreateCourseInput!) { createCourse(input: $i) { id } }',
       { i: courseInput(provider.id) },
     );
-    const consent = hub.attestConsentFact({
+    const consent = {
       consentId: randomUUID(),
       workerId: randomUUID(),
       purpose: 'TRAINING',
       workerDistrictCode: '35.07.11',
       granteeInstitutionId: institutionId,
       grantedAt: new Date(Date.now() - 60_000).toISOString(),
-    });
-    await ask(
-      MALANG_OFFICE,
-      'mutation($f: ConsentFactInput!) { shareConsentWithTraining(fact: $f) { active } }',
-      {
-        f: consent,
-      },
-    );
+      expiresAt: null,
+      revokedAt: null,
+    };
+    expect((await hub.deliverConsentFacts([consent])).body).toMatchObject({ rejected: [] });
     const { enrollWorker: enrollment } = await ask<{ enrollWorker: { id: string } }>(
       client,
       'mutation($c: ID!, $w: ID!) { enrollWorker(courseId: $c, workerId: $w) { id } }',
@@ -146,16 +139,19 @@ describe('writes', () => {
     expect(errorCodes(await issue(client, workerId))).toEqual(['CONFLICT']);
     expect(errorCodes(await issue(client, randomUUID()))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await issue({ kind: 'UNIVERSITY' }, workerId))).toEqual(['FORBIDDEN']);
-    const fact = hub.attestConsentFact({
+    const fact = {
       consentId: randomUUID(),
       workerId,
       purpose: 'EMPOWERMENT',
       workerDistrictCode: '35.07.13',
       granteeInstitutionId: randomUUID(),
       grantedAt: new Date().toISOString(),
-    });
-    const share = 'mutation($f: ConsentFactInput!) { shareConsentWithTraining(fact: $f) { active } }';
-    expect(errorCodes(await hub.request(BLITAR_OFFICE, share, { f: fact }))).toEqual(['FORBIDDEN']);
+      expiresAt: null,
+      revokedAt: null,
+    };
+    // A consent delivery not signed by labour is refused before anything is written or logged.
+    const forged = await hub.deliverConsentFacts([fact], { signer: hub.service.serviceKeys });
+    expect(forged.status).toBe(403);
     expect(await countEvents()).toBe(before);
   });
 });

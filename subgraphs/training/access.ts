@@ -1,6 +1,5 @@
 import { hasScope, type Principal } from '../../shared/auth/principal.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
-import { isWithinRegion } from '../../shared/reference/regions.js';
 import type { ConsentPurpose, TrainingProviderRow } from './db/schema.js';
 
 /**
@@ -64,16 +63,6 @@ export function isOwnProvider(principal: Principal, provider: TrainingProviderRo
 export function assertCanWriteTraining(principal: Principal): void {
   if (principal.institutionKind !== 'TRAINING_PROVIDER' || !hasScope(principal, 'training:write')) {
     throw new ForbiddenError('Only a training provider client with training:write records training.');
-  }
-}
-
-/** Consent facts come from the labour office of the worker's region, acting with `workers:write`. */
-export function assertCanShareConsent(principal: Principal, workerDistrictCode: string): void {
-  if (principal.institutionKind !== 'LABOUR_OFFICE' || !hasScope(principal, 'workers:write')) {
-    throw new ForbiddenError('Only a district labour office records consents.');
-  }
-  if (!principal.regionCode || !isWithinRegion(workerDistrictCode, principal.regionCode)) {
-    throw new ForbiddenError('This worker lives outside the region your office serves.');
   }
 }
 

@@ -4,7 +4,6 @@ export const mappers: Record<string, string> = {
   Course: '../db/schema.js#CourseRow',
   Enrollment: '../db/schema.js#EnrollmentRow',
   Certification: '../db/schema.js#CertificationRow',
-  ConsentFact: '../db/schema.js#ConsentFactRow',
   Worker: '../references.js#WorkerReference',
   RegionStats: '../../../shared/stats.js#RegionStatsKey',
   TrainingAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',

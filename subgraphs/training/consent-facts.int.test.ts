@@ -1,28 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes } from '../../shared/testing/graphql-client.js';
-import { startSubgraph, type SubgraphHarness } from '../../shared/testing/subgraph-harness.js';
-import { consentFacts } from './db/schema.js';
+import { CONSENT_DELIVERY_PATH } from '../../shared/consent/delivery.js';
+import { DESK, startSubgraph, type SubgraphHarness } from '../../shared/testing/subgraph-harness.js';
+import { accessEvents, consentFacts, consentFeed } from './db/schema.js';
 import { createSubgraph } from './server.js';
 import { insertTestEnrollment, insertTestInstitution, providerClient } from './testing/factories.js';
-
-const MALANG_OFFICE = { kind: 'LABOUR_OFFICE', regionCode: '35.07' } as const;
-const BLITAR_OFFICE = { kind: 'LABOUR_OFFICE', regionCode: '35.05' } as const;
-
-const SHARE = /* GraphQL */ `
-  mutation ($fact: ConsentFactInput!) {
-    shareConsentWithTraining(fact: $fact) {
-      consentId
-      workerId
-      purpose
-      granteeInstitutionId
-      active
-    }
-  }
-`;
-
-type ShareResult = { shareConsentWithTraining: { active: boolean } };
 
 function fact(granteeInstitutionId: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -46,12 +29,9 @@ afterAll(async () => {
   await hub.close();
 });
 
-/** Sends a fact as the labour subgraph does: through the officer's token, with its attestation. */
-function share<TData = Record<string, unknown>>(
-  identity: Parameters<SubgraphHarness['request']>[0],
-  sent: Record<string, unknown>,
-) {
-  return hub.request<TData>(identity, SHARE, { fact: hub.attestConsentFact(sent) });
+async function stored(consentId: string) {
+  const [row] = await hub.db.select().from(consentFacts).where(eq(consentFacts.consentId, consentId));
+  return row ?? null;
 }
 
 /** Whether the provider sees the worker's enrolment in its course right now. */
@@ -64,134 +44,171 @@ async function providerSeesEnrollment(institutionId: string, workerId: string): 
   return (response.data?._entities[0].enrollments.length ?? 0) > 0;
 }
 
-describe('shareConsentWithTraining', () => {
-  it('records a TRAINING consent for a provider institution and reports it active', async () => {
+describe('consent facts delivered by labour', () => {
+  it('records a fact, acknowledges it by its number, and logs the write under the desk that recorded it', async () => {
     const { institutionId } = await insertTestInstitution(hub.db);
     const sent = fact(institutionId);
-    const response = await share(MALANG_OFFICE, sent);
-    expect(response.errors).toEqual([]);
-    expect(response.data).toEqual({
-      shareConsentWithTraining: {
-        consentId: sent.consentId,
-        workerId: sent.workerId,
-        purpose: 'TRAINING',
-        granteeInstitutionId: institutionId,
-        active: true,
-      },
+    const answer = await hub.deliverConsentFacts([{ ...sent, seq: 9001 }]);
+    expect(answer).toEqual({
+      status: 200,
+      body: { applied: [9001], unchanged: [], rejected: [], heartbeat: true },
     });
-    expect(hub.graphCalls).toEqual([]);
+    expect(await stored(sent.consentId)).toMatchObject({
+      workerId: sent.workerId,
+      revokedAt: null,
+      sourceSeq: 9001,
+    });
+    const events = await hub.db
+      .select()
+      .from(accessEvents)
+      .where(and(eq(accessEvents.entityId, sent.consentId), eq(accessEvents.action, 'WRITE')));
+    expect(events).toMatchObject([
+      {
+        clientId: DESK.clientId,
+        institutionId: DESK.institutionId,
+        requestId: DESK.requestId,
+        entityType: 'ConsentFact',
+      },
+    ]);
   });
 
-  it('is idempotent, and a revocation binds from the very next request', async () => {
+  it('changes nothing when the same delivery comes again, and logs no second write', async () => {
+    const { institutionId } = await insertTestInstitution(hub.db);
+    const sent = { ...fact(institutionId), seq: 9101 };
+    await hub.deliverConsentFacts([sent]);
+    const before = await stored(sent.consentId);
+    const again = await hub.deliverConsentFacts([sent]);
+    expect(again.body).toMatchObject({ applied: [], unchanged: [9101], rejected: [] });
+    expect(await stored(sent.consentId)).toEqual(before);
+    const writes = await hub.db.select().from(accessEvents).where(eq(accessEvents.entityId, sent.consentId));
+    expect(writes).toHaveLength(1);
+  });
+
+  it('lets a revocation bind from the very next request, and no older or later grant revive it', async () => {
     const { institutionId, course } = await insertTestInstitution(hub.db);
     const sent = fact(institutionId);
-    await share(MALANG_OFFICE, sent);
-    const again = await share<ShareResult>(MALANG_OFFICE, sent);
-    expect(again.data?.shareConsentWithTraining.active).toBe(true);
+    await hub.deliverConsentFacts([{ ...sent, seq: 9201 }]);
     await insertTestEnrollment(hub.db, course.id, sent.workerId);
     expect(await providerSeesEnrollment(institutionId, sent.workerId)).toBe(true);
 
-    const revoked = await share<ShareResult>(MALANG_OFFICE, { ...sent, revokedAt: new Date().toISOString() });
-    expect(revoked.data?.shareConsentWithTraining.active).toBe(false);
+    const revokedAt = new Date().toISOString();
+    await hub.deliverConsentFacts([{ ...sent, seq: 9202, revokedAt }]);
+    expect(await providerSeesEnrollment(institutionId, sent.workerId)).toBe(false);
+    // The grant again, late (its old number) and resent as new: the revocation stands.
+    const late = await hub.deliverConsentFacts([
+      { ...sent, seq: 9201 },
+      { ...sent, seq: 9203 },
+    ]);
+    expect(late.body).toMatchObject({ unchanged: [9201], applied: [9203], rejected: [] });
+    expect((await stored(sent.consentId))?.revokedAt?.toISOString()).toBe(revokedAt);
     expect(await providerSeesEnrollment(institutionId, sent.workerId)).toBe(false);
   });
 
-  it('never lets a late grant revive a revoked consent', async () => {
-    const { institutionId } = await insertTestInstitution(hub.db);
-    const sent = fact(institutionId);
-    await share(MALANG_OFFICE, { ...sent, revokedAt: new Date().toISOString() });
-    const late = await share<ShareResult>(MALANG_OFFICE, sent);
-    expect(late.errors).toEqual([]);
-    expect(late.data?.shareConsentWithTraining.active).toBe(false);
+  it('stores a revocation of a consent never seen, for any institution', async () => {
+    const sent = fact(randomUUID(), { revokedAt: new Date().toISOString() });
+    const answer = await hub.deliverConsentFacts([sent]);
+    expect(answer.body).toMatchObject({ rejected: [] });
+    expect((await stored(sent.consentId))?.revokedAt).not.toBeNull();
   });
 
-  it('stores a revocation of a consent never seen, even for an institution that runs no provider', async () => {
-    const response = await share<ShareResult>(
-      MALANG_OFFICE,
-      fact(randomUUID(), { revokedAt: new Date().toISOString() }),
-    );
-    expect(response.errors).toEqual([]);
-    expect(response.data?.shareConsentWithTraining.active).toBe(false);
-  });
-
-  it('replaces the expiry, and reports an expired consent inactive', async () => {
-    const { institutionId } = await insertTestInstitution(hub.db);
+  it('takes a later expiry, and an expired consent shows nothing', async () => {
+    const { institutionId, course } = await insertTestInstitution(hub.db);
     const sent = fact(institutionId, { expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
-    const granted = await share<ShareResult>(MALANG_OFFICE, sent);
-    expect(granted.data?.shareConsentWithTraining.active).toBe(true);
-    const expired = await share<ShareResult>(MALANG_OFFICE, {
-      ...sent,
-      expiresAt: new Date(Date.now() - 1000).toISOString(),
-    });
-    expect(expired.data?.shareConsentWithTraining.active).toBe(false);
+    await hub.deliverConsentFacts([sent]);
+    await insertTestEnrollment(hub.db, course.id, sent.workerId);
+    expect(await providerSeesEnrollment(institutionId, sent.workerId)).toBe(true);
+    await hub.deliverConsentFacts([{ ...sent, expiresAt: new Date(Date.now() - 1000).toISOString() }]);
+    expect(await providerSeesEnrollment(institutionId, sent.workerId)).toBe(false);
   });
 
-  it('refuses a TRAINING grant to an institution that runs no training provider here', async () => {
-    const response = await share(MALANG_OFFICE, fact(randomUUID()));
-    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-    expect(response.errors[0]?.extensions?.['field']).toBe('fact.granteeInstitutionId');
-  });
-
-  it('records EMPOWERMENT consents for universities, which see certifications under them', async () => {
-    const response = await share<ShareResult>(MALANG_OFFICE, fact(randomUUID(), { purpose: 'EMPOWERMENT' }));
-    expect(response.errors).toEqual([]);
-    expect(response.data?.shareConsentWithTraining.active).toBe(true);
-  });
-
-  it('refuses the same consent id for another worker', async () => {
+  it('refuses the same consent id for another worker, takes the rest, and withholds the heartbeat', async () => {
     const { institutionId } = await insertTestInstitution(hub.db);
     const sent = fact(institutionId);
-    await share(MALANG_OFFICE, sent);
-    const other = await share(MALANG_OFFICE, { ...sent, workerId: randomUUID() });
-    expect(errorCodes(other)).toEqual(['CONFLICT']);
+    await hub.deliverConsentFacts([sent]);
+    const [feedBefore] = await hub.db.select().from(consentFeed);
+    const other = fact(institutionId);
+    const answer = await hub.deliverConsentFacts([
+      { ...sent, workerId: randomUUID(), seq: 9301 },
+      { ...other, seq: 9302 },
+    ]);
+    expect(answer.body).toMatchObject({
+      applied: [9302],
+      rejected: [{ seq: 9301, code: 'CONFLICT' }],
+      heartbeat: false,
+    });
+    expect((await stored(sent.consentId))?.workerId).toBe(sent.workerId);
+    const [feedAfter] = await hub.db.select().from(consentFeed);
+    expect(feedAfter?.asOf).toEqual(feedBefore?.asOf);
   });
 
   it.each([
     ['workerDistrictCode', { workerDistrictCode: '35.07' }],
-    ['workerDistrictCode', { workerDistrictCode: '35.07.99' }],
     ['workerId', { workerId: 'worker-1' }],
     ['consentId', { consentId: '' }],
     ['revokedAt', { revokedAt: '2020-01-01T00:00:00Z' }],
-    ['grantedAt', { grantedAt: '2199-01-01T00:00:00Z' }],
-  ])('refuses a malformed fact naming fact.%s', async (field, overrides) => {
+    ['recordedBy', { recordedBy: { clientId: 'someone' } }],
+  ])('names a malformed fact (%s) in its answer and stores nothing of it', async (field, overrides) => {
     const { institutionId } = await insertTestInstitution(hub.db);
-    const response = await share(MALANG_OFFICE, fact(institutionId, overrides));
-    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-    expect(response.errors[0]?.extensions?.['field']).toBe(`fact.${field}`);
-  });
-
-  it('refuses a labour office of another region, a client without workers:write, and other institutions', async () => {
-    const { institutionId } = await insertTestInstitution(hub.db);
-    const sent = fact(institutionId);
-    const callers = [
-      BLITAR_OFFICE,
-      { kind: 'LABOUR_OFFICE', regionCode: '35.07', scopes: ['workers:read'] },
-      { kind: 'MINISTRY' },
-      providerClient(institutionId),
-    ] as const;
-    for (const caller of callers) {
-      const response = await share(caller, sent);
-      expect(errorCodes(response)).toEqual(['FORBIDDEN']);
-    }
-    const stored = await hub.db.select().from(consentFacts).where(eq(consentFacts.consentId, sent.consentId));
-    expect(stored).toEqual([]);
+    const sent = fact(institutionId, { ...overrides, seq: 9401 });
+    const answer = await hub.deliverConsentFacts([sent]);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ applied: [], rejected: [{ seq: 9401, code: 'BAD_USER_INPUT' }] });
+    expect(JSON.stringify(answer.body['rejected'])).toContain(field);
   });
 });
 
-describe('shareConsentWithTraining from anyone but the labour subgraph', () => {
-  it('refuses a fact without a valid attestation, so a client cannot name a worker of another region', async () => {
-    // A labour office calling the mutation itself can claim a kecamatan of its own region for any
-    // worker; only the labour subgraph's attestation vouches for the worker and where she lives.
-    const sent = fact(randomUUID(), { revokedAt: new Date().toISOString() });
-    const forged = await hub.request(MALANG_OFFICE, SHARE, { fact: { ...sent, attestation: 'v1.forged' } });
-    expect(errorCodes(forged)).toEqual(['FORBIDDEN']);
-    const attested = hub.attestConsentFact(sent);
-    const altered = await hub.request(MALANG_OFFICE, SHARE, {
-      fact: { ...attested, workerId: randomUUID() },
+describe('consent deliveries from anyone but labour', () => {
+  it('refuses a delivery signed by any other key, even the training service’s own', async () => {
+    const sent = fact(randomUUID());
+    for (const signer of [hub.service.serviceKeys, hub.peerKeys.gateway]) {
+      const forged = await hub.deliverConsentFacts([sent], { signer });
+      expect(forged.status).toBe(403);
+      expect(forged.body).toMatchObject({ errors: [{ extensions: { code: 'DELIVERY_REFUSED' } }] });
+    }
+    expect(await stored(sent.consentId)).toBeNull();
+  });
+
+  it('refuses labour’s delivery meant for another service or for another purpose', async () => {
+    const sent = fact(randomUUID());
+    const elsewhere = await hub.deliverConsentFacts([sent], { audience: 'university' });
+    const otherKind = await hub.deliverConsentFacts([sent], { typ: 'hub-request+jwt' });
+    expect([elsewhere.status, otherKind.status]).toEqual([403, 403]);
+    expect(await stored(sent.consentId)).toBeNull();
+  });
+
+  it('answers a malformed body with BAD_REQUEST and garbage with DELIVERY_REFUSED', async () => {
+    const post = (body: unknown) =>
+      fetch(`${hub.baseUrl}${CONSENT_DELIVERY_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (response) => ({ status: response.status, body: (await response.json()) as unknown }));
+    expect(await post({})).toMatchObject({
+      status: 400,
+      body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] },
     });
-    expect(errorCodes(altered)).toEqual(['FORBIDDEN']);
-    expect(
-      await hub.db.select().from(consentFacts).where(eq(consentFacts.consentId, sent.consentId)),
-    ).toEqual([]);
+    expect(await post({ delivery: 'not.a.jwt' })).toMatchObject({
+      status: 403,
+      body: { errors: [{ extensions: { code: 'DELIVERY_REFUSED' } }] },
+    });
+  });
+});
+
+describe('consent copies without a recent heartbeat', () => {
+  it('are not used once labour’s last heartbeat is older than the bound, and count again after the next', async () => {
+    const { institutionId, course } = await insertTestInstitution(hub.db);
+    const sent = fact(institutionId);
+    await hub.deliverConsentFacts([sent]);
+    await insertTestEnrollment(hub.db, course.id, sent.workerId);
+    expect(await providerSeesEnrollment(institutionId, sent.workerId)).toBe(true);
+
+    // The bound has passed without a heartbeat (labour has a revocation it cannot deliver, say).
+    await hub.db.update(consentFeed).set({ usableUntil: new Date(Date.now() - 1000) });
+    expect(await providerSeesEnrollment(institutionId, sent.workerId)).toBe(false);
+    // A delivery that is not complete is no heartbeat.
+    await hub.deliverConsentFacts([], { complete: false });
+    expect(await providerSeesEnrollment(institutionId, sent.workerId)).toBe(false);
+    await hub.deliverConsentFacts([]);
+    expect(await providerSeesEnrollment(institutionId, sent.workerId)).toBe(true);
   });
 });

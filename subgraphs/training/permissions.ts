@@ -18,8 +18,6 @@ const readWorkers = hasScope('workers:read');
 /** Universities never see enrolments, whatever consent they hold (DESIGN section 4, fields). */
 const readEnrollments = and(readWorkers, isKind('LABOUR_OFFICE', 'MINISTRY', 'TRAINING_PROVIDER'));
 const writeTraining = and(isKind('TRAINING_PROVIDER'), hasScope('training:write'));
-/** Consent is recorded by a labour office at the LTSA desk; the command checks the worker's region. */
-const shareConsent = and(isKind('LABOUR_OFFICE'), hasScope('workers:write'));
 const readStats = hasScope('stats:read');
 const readAccessLog = and(isStatutory, hasScope('audit:read'));
 const auditLog = auditLogAccess('training', readAccessLog);
@@ -46,7 +44,6 @@ const fields = {
       'issueCertification',
       'revokeCertification',
     ),
-    shareConsentWithTraining: shareConsent,
   },
   TrainingProvider: sameRule(
     readDirectory,
@@ -102,8 +99,6 @@ const fields = {
     'revocationReason',
     'course',
   ),
-  // Only ever returned by shareConsentWithTraining, to the office that sent the fact.
-  ConsentFact: sameRule(shareConsent, 'consentId', 'workerId', 'purpose', 'granteeInstitutionId', 'active'),
   Worker: {
     ...sameRule(readWorkers, 'id', 'districtCode', 'certifications'),
     enrollments: readEnrollments,

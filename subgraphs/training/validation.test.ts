@@ -58,6 +58,7 @@ describe('consent facts', () => {
     expiresAt: null,
     revokedAt: null,
     updatedAt: new Date('2025-01-01T00:00:00Z'),
+    sourceSeq: null,
     ...overrides,
   });
   const now = new Date('2025-06-01T00:00:00Z');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { todayInJakarta } from '../../shared/scalars.js';
 import { isoDate, regionCode, requireOrder, text, uuid } from '../../shared/validation/input.js';
-import { accreditation, consentPurpose, courseKind, enrollmentStatus, providerKind } from './db/schema.js';
+import { accreditation, courseKind, enrollmentStatus, providerKind } from './db/schema.js';
 import { isLanguageCode } from './languages.js';
 
 /** Dates of things that happened (completion, issue) cannot lie in the future. */
@@ -89,30 +89,5 @@ export const revokeCertificationInput = z.object({
   revokedOn: pastDate,
   reason: text(500),
 });
-
-/** The desk's clock and ours may differ a little; a grant further in the future is not a fact yet. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-export const consentFactInput = z
-  .object({
-    consentId: uuid,
-    workerId: uuid,
-    purpose: z.enum(consentPurpose.enumValues),
-    workerDistrictCode: regionCode('DISTRICT'),
-    granteeInstitutionId: uuid,
-    grantedAt: z
-      .date()
-      .refine((value) => value.getTime() <= Date.now() + CLOCK_SKEW_MS, 'must not be in the future'),
-    expiresAt: z.date().nullish(),
-    revokedAt: z.date().nullish(),
-    attestation: z.string().max(200),
-  })
-  .superRefine((value, context) => {
-    for (const field of ['expiresAt', 'revokedAt'] as const) {
-      const later = value[field];
-      if (later && later < value.grantedAt)
-        context.addIssue({ code: 'custom', path: [field], message: 'must not be before grantedAt' });
-    }
-  });
 
 export const id = uuid;

@@ -145,30 +145,25 @@ describe('the access log', () => {
     }
   });
 
-  it('records a shared consent fact as a write about the worker, and nothing for a refused one', async () => {
+  it('records a delivered consent fact as a write about the worker, and nothing for a forged one', async () => {
     const { institutionId } = await insertTestPartner(hub.db);
-    const share =
-      'mutation($fact: ConsentFactInput!) { shareConsentWithUniversities(fact: $fact) { active } }';
-    const fact = hub.attestConsentFact({
+    const fact = {
       consentId: randomUUID(),
       workerId: randomUUID(),
       purpose: 'EMPOWERMENT',
       workerDistrictCode: KALIPARE,
       granteeInstitutionId: institutionId,
       grantedAt: '2025-03-01T08:00:00+07:00',
-    });
-    await hub.request({ kind: 'LABOUR_OFFICE', regionCode: '35.05' }, share, { fact });
+      expiresAt: null,
+      revokedAt: null,
+    };
+    expect((await hub.deliverConsentFacts([fact], { signer: hub.service.serviceKeys })).status).toBe(403);
     expect(await eventsOf(fact.workerId)).toEqual([]);
-    await hub.request(MALANG_OFFICE, share, { fact });
+    await hub.deliverConsentFacts([fact]);
     const events = await eventsOf(fact.workerId);
     expect(
       events.map((event) => [event.action, event.entityType, event.entityId, event.workerDistrictCode]),
-    ).toEqual(
-      expect.arrayContaining([
-        ['WRITE', 'ConsentFact', fact.consentId, KALIPARE],
-        ['READ', 'ConsentFact', fact.consentId, KALIPARE],
-      ]),
-    );
+    ).toEqual([['WRITE', 'ConsentFact', fact.consentId, KALIPARE]]);
   });
 
   it('records directory writes with no worker, in the same transaction as the write', async () => {

@@ -1,6 +1,5 @@
 import { hasScope, type Principal } from '../../shared/auth/principal.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
-import { isWithinRegion } from '../../shared/reference/regions.js';
 import type { UniversityRow } from './db/schema.js';
 
 /**
@@ -64,14 +63,4 @@ export function ownUniversity(principal: Principal, university: UniversityRow | 
   if (!university || university.institutionId !== principal.institutionId)
     throw new NotFoundError('University');
   return university;
-}
-
-/** Only the labour office of the worker's region shares consents recorded at its desk. */
-export function assertCanShareConsent(principal: Principal, workerDistrictCode: string): void {
-  if (principal.institutionKind !== 'LABOUR_OFFICE' || !hasScope(principal, 'workers:write')) {
-    throw new ForbiddenError('Only a district labour office shares consent facts.');
-  }
-  if (!principal.regionCode || !isWithinRegion(workerDistrictCode, principal.regionCode)) {
-    throw new ForbiddenError('This worker lives outside the region your office serves.');
-  }
 }

@@ -4,7 +4,6 @@ export const mappers: Record<string, string> = {
   MentoringProgram: '../db/schema.js#MentoringProgramRow',
   Mentor: '../db/schema.js#MentorRow',
   MentoringSession: '../db/queries/sessions.js#VisibleSession',
-  ConsentFact: '../db/schema.js#ConsentFactRow',
   Worker: '../sessions.js#WorkerReference',
   RegionStats: '../../../shared/stats.js#RegionStatsKey',
   UniversityAccessEvent: '../../../shared/audit/access-log.js#AccessEventView',

@@ -19,7 +19,6 @@ const readWorkers = hasScope('workers:read');
 /** Training providers never see mentoring history (DESIGN section 4, mentoring sessions: "no"). */
 const readMentoringHistory = and(readWorkers, isKind('LABOUR_OFFICE', 'MINISTRY', 'UNIVERSITY'));
 const writeMentoring = and(isKind('UNIVERSITY'), hasScope('mentoring:write'));
-const shareConsent = and(isKind('LABOUR_OFFICE'), hasScope('workers:write'));
 const readStats = hasScope('stats:read');
 const readAccessLog = and(isStatutory, hasScope('audit:read'));
 const auditLog = auditLogAccess('university', readAccessLog);
@@ -43,7 +42,6 @@ const fields = {
       'addMentor',
       'logMentoringSession',
     ),
-    shareConsentWithUniversities: shareConsent,
   },
   University: sameRule(directory, 'id', 'institution', 'name', 'regionCode', 'programs', 'mentors'),
   MentoringProgram: {
@@ -85,9 +83,6 @@ const fields = {
     'reMigrationIntent',
     'notes',
   ),
-  // Only ever returned to the office that shares it, as the answer to that mutation; the labour
-  // subgraph reads `active` back with the officer's identity, which holds workers:write.
-  ConsentFact: sameRule(shareConsent, 'consentId', 'workerId', 'purpose', 'granteeInstitutionId', 'active'),
   Worker: {
     ...sameRule(readWorkers, 'id', 'districtCode'),
     mentoringSessions: readMentoringHistory,

@@ -90,21 +90,4 @@ export const logMentoringSessionInput = z
       context.addIssue({ code: 'custom', path: ['nextSessionDate'], message: 'must be after date' });
   });
 
-export const consentFactInput = z
-  .object({
-    consentId: uuid,
-    workerId: uuid,
-    purpose: z.enum(['TRAINING', 'EMPOWERMENT']),
-    workerDistrictCode: regionCode('DISTRICT'),
-    granteeInstitutionId: uuid,
-    grantedAt: z.date(),
-    expiresAt: z.date().nullish(),
-    revokedAt: z.date().nullish(),
-    attestation: z.string().max(200),
-  })
-  .superRefine((value, context) => {
-    if (value.expiresAt && value.expiresAt <= value.grantedAt)
-      context.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after grantedAt' });
-  });
-
 export const optionalId = uuid.nullish();

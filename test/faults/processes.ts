@@ -200,7 +200,6 @@ export async function startProcessHub() {
     GATEWAY_PORT: String(ports.gateway),
     GATEWAY_URL: gatewayUrl,
     TOKEN_ISSUER: gatewayUrl,
-    GATEWAY_SIGNING_SECRET: randomBytes(32).toString('base64url'),
     REVOCATION_MAX_AGE_MS: '1000',
     SEED_DEMO_DATA: 'false',
     // Fault tests put load on the hub to exercise outages, not the per-client rate limits.

@@ -53,6 +53,9 @@ export async function startTestHub(options: { readonly env?: Readonly<Record<str
     RATE_LIMIT_TRAINING_PROVIDER: '1000000',
     RATE_LIMIT_UNIVERSITY: '1000000',
     RATE_LIMIT_TOKEN_REQUESTS: '100000',
+    // No chain heads in the background of a test (they would add to its SQL statement counts);
+    // a test of the witnesses publishes them itself (`subgraphs.<name>.chainHeads.publish()`).
+    AUDIT_HEAD_CHECK_SECONDS: '86400',
     ...options.env,
   });
   const hub = await startEmbeddedHub({ config, storeFor: (name) => stores[name], ports: 'ephemeral' });
@@ -104,7 +107,10 @@ export async function startTestHub(options: { readonly env?: Readonly<Record<str
     subgraphUrls: hub.subgraphUrls,
     gateway: hub.gateway,
     subgraphs: hub.subgraphs,
-    gatewaySigningSecret: hub.gatewaySigningSecret,
+    /** A subgraph crashes (closes) and comes back on its store at the same address. */
+    stopSubgraph: hub.stopSubgraph,
+    startSubgraph: hub.startSubgraph,
+    config,
     stores,
     statements,
     client,

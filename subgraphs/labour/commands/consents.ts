@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { ConflictError, NotFoundError } from '../../../shared/errors.js';
 import { parseInput } from '../../../shared/validation/input.js';
 import { recordEntity } from '../audit.js';
-import { ConsentSyncError, sendConsentFact } from '../consent-facts.js';
-import { explainGranteeRefusal } from '../grantee-purposes.js';
+import { queueConsentFact } from '../consent-facts.js';
+import { assertGranteeTakes } from '../grantee-purposes.js';
 import type { Context } from '../context.js';
 import { consents, type ConsentRow } from '../db/schema.js';
 import { insertConsent, updateConsent } from '../db/queries/records.js';
@@ -13,10 +13,10 @@ import { grantConsentInput, id as consentIdSchema } from '../validation.js';
 import { writableWorker } from './workers.js';
 
 /**
- * Records consent given at the desk. The grantee's subgraph records the fact first; only then is
- * the consent written here. No transaction is held open across that call: in embedded mode every
- * subgraph shares one database, and the grantee's write would wait on ours. Should the local write
- * fail, the grantee is told the consent is revoked again, so no consent outlives a failed grant.
+ * Records consent given at the desk. What the directory can say is checked first (the grantee
+ * exists and takes this purpose), so the officer hears a refusal at once; then the consent and
+ * its outbox entries for the grantees' subgraphs are written in one transaction, and delivered
+ * after the commit (consent-delivery.ts). A failed write leaves nothing to deliver.
  */
 export async function grantConsent(context: Context, rawInput: unknown): Promise<ConsentRow> {
   const input = parseInput(grantConsentInput, rawInput);
@@ -34,6 +34,7 @@ export async function grantConsent(context: Context, rawInput: unknown): Promise
     );
   if (existing)
     throw new ConflictError('The worker already has an active consent for this institution and purpose.');
+  await assertGranteeTakes(context, input.granteeInstitutionId, input.purpose);
   const consent: ConsentRow = {
     id: randomUUID(),
     workerId: worker.id,
@@ -44,41 +45,26 @@ export async function grantConsent(context: Context, rawInput: unknown): Promise
     revokedAt: null,
     recordedBy: context.principal.institutionId,
   };
-  try {
-    await sendConsentFact(context, consent, worker.districtCode);
-  } catch (error) {
-    // The grantee's subgraph refused on the merits; say in plain words what the grantee can receive.
-    if (error instanceof ConsentSyncError && error.extensions['code'] === 'BAD_USER_INPUT')
-      throw (await explainGranteeRefusal(context, input.granteeInstitutionId, input.purpose)) ?? error;
-    throw error;
-  }
-  try {
-    return await context.db.transaction(async (tx) => {
-      const inserted = await insertConsent(tx, consent);
-      await context.audit.wrote(tx, [
-        {
-          ...recordEntity('Consent', inserted),
-          workerDistrictCode: worker.districtCode,
-          fields: Object.keys(input),
-        },
-      ]);
-      return inserted;
-    });
-  } catch (error) {
-    await sendConsentFact(context, { ...consent, revokedAt: new Date() }, worker.districtCode).catch(
-      (compensation: unknown) =>
-        context.logger.error(
-          { err: compensation, consentId: consent.id },
-          'could not withdraw a consent fact after a failed grant',
-        ),
-    );
-    throw error;
-  }
+  const granted = await context.db.transaction(async (tx) => {
+    const inserted = await insertConsent(tx, consent);
+    await queueConsentFact(tx, context, inserted, worker.districtCode);
+    await context.audit.wrote(tx, [
+      {
+        ...recordEntity('Consent', inserted),
+        workerDistrictCode: worker.districtCode,
+        fields: Object.keys(input),
+      },
+    ]);
+    return inserted;
+  });
+  await context.consentDelivery.deliverNow();
+  return granted;
 }
 
 /**
- * Withdraws a consent. The grantee's subgraph is told first: should the local write then fail,
- * the grantee is merely stricter than the record, never more permissive.
+ * Withdraws a consent: the revocation and its outbox entries commit together, and delivery
+ * follows. Until a grantee has taken it, labour sends that grantee no heartbeat, so the grantee
+ * stops using its copies within its bound even if it cannot be told.
  */
 export async function revokeConsent(context: Context, rawId: unknown): Promise<ConsentRow> {
   const id = parseInput(consentIdSchema, rawId, 'id');
@@ -86,15 +72,16 @@ export async function revokeConsent(context: Context, rawId: unknown): Promise<C
   if (!consent) throw new NotFoundError('Consent');
   const worker = await writableWorker(context, consent.workerId);
   if (consent.revokedAt) return consent;
-  const revokedAt = new Date();
-  await sendConsentFact(context, { ...consent, revokedAt }, worker.districtCode);
-  return context.db.transaction(async (tx) => {
-    const revoked = await updateConsent(tx, consent.id, { revokedAt });
+  const revoked = await context.db.transaction(async (tx) => {
+    const row = await updateConsent(tx, consent.id, { revokedAt: new Date() });
+    await queueConsentFact(tx, context, row, worker.districtCode);
     await context.audit.wrote(tx, [
-      { ...recordEntity('Consent', revoked), workerDistrictCode: worker.districtCode, fields: ['revokedAt'] },
+      { ...recordEntity('Consent', row), workerDistrictCode: worker.districtCode, fields: ['revokedAt'] },
     ]);
-    return revoked;
+    return row;
   });
+  await context.consentDelivery.deliverNow();
+  return revoked;
 }
 
 export function isConsentActive(consent: ConsentRow, now: Date = new Date()): boolean {

@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { accessEventsTable } from '../../../shared/audit/table.js';
+import type { ConsentGranteeService, OutgoingFact } from '../../../shared/consent/delivery.js';
+import { serviceKeysTable } from '../../../shared/keys/table.js';
 import {
+  bigserial,
   date,
   index,
   integer,
@@ -272,13 +275,44 @@ export const amendments = labour.table(
   (table) => [index('amendments_worker_idx').on(table.workerId, table.at)],
 );
 
+/**
+ * Consent facts owed to the grantees' subgraphs, written in the transaction that grants or revokes
+ * the consent: one row per grantee service, delivered (and retried) after the commit until that
+ * service acknowledges it (consent-delivery.ts). `seq` orders a consent's facts for the grantee.
+ */
+export const consentOutbox = labour.table(
+  'consent_outbox',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    consentId: uuid('consent_id')
+      .notNull()
+      .references(() => consents.id),
+    granteeService: text('grantee_service').$type<ConsentGranteeService>().notNull(),
+    fact: jsonb('fact').$type<OutgoingFact>().notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+  },
+  (table) => [
+    index('consent_outbox_pending_idx')
+      .on(table.granteeService, table.seq)
+      .where(sql`${table.deliveredAt} is null`),
+  ],
+);
+
 /** Who read or wrote which worker data through this subgraph (tamper-evident, see shared/audit). */
 export const accessEvents = accessEventsTable(labour);
+
+/** This service's own signing keys (shared/keys/table.ts). */
+export const serviceKeys = serviceKeysTable(labour);
 
 export type WorkerRow = typeof workers.$inferSelect;
 export type PlacementRow = typeof placements.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
 export type ConsentRow = typeof consents.$inferSelect;
+export type ConsentOutboxRow = typeof consentOutbox.$inferSelect;
 export type AmendmentRow = typeof amendments.$inferSelect;
 export type WorkerStatus = (typeof workerStatus.enumValues)[number];
 export type DocumentType = (typeof documentType.enumValues)[number];

@@ -19,11 +19,13 @@ interface ExternalAccessEvents {
 
 export const Worker: WorkerResolvers = {
   // `_entities` may carry any id; the loader applies the caller's row rule, so a hidden worker
-  // resolves to null exactly like a missing one. Fields other services required ride along.
-  __resolveReference: async (reference, { loaders }) => {
+  // resolves to null exactly like a missing one. The other services' access events (`@requires`)
+  // ride along only in a request the gateway signed: anyone else's would be forged entries.
+  __resolveReference: async (reference, { loaders, viaGateway }) => {
     if (!uuid.safeParse(reference.id).success) return null;
     const worker = await loaders.workerById.load(reference.id);
     if (!worker) return null;
+    if (!viaGateway) return worker;
     const { ministryAccessEvents, trainingAccessEvents, universityAccessEvents } =
       reference as ExternalAccessEvents;
     return { ...worker, ministryAccessEvents, trainingAccessEvents, universityAccessEvents } as WorkerRow;

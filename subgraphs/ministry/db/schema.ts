@@ -10,6 +10,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { accessEventsTable } from '../../../shared/audit/table.js';
+import { serviceKeysTable } from '../../../shared/keys/table.js';
+import { witnessedHeadsTable } from '../../../shared/audit/witness-table.js';
 
 /** Everything the ministry owns lives in the `ministry` PostgreSQL schema. */
 export const ministry = pgSchema('ministry');
@@ -254,6 +256,12 @@ export const institutions = ministry.table(
 
 /** Who read or wrote which data through this subgraph (tamper-evident, see shared/audit). */
 export const accessEvents = accessEventsTable(ministry);
+
+/** This service's own signing keys (shared/keys/table.ts). */
+export const serviceKeys = serviceKeysTable(ministry);
+
+/** Access-log chain heads other services signed and handed here to witness (shared/audit/witness.ts). */
+export const witnessedHeads = witnessedHeadsTable(ministry);
 
 export type PlacementAgencyRow = typeof placementAgencies.$inferSelect;
 export type JobOrderRow = typeof jobOrders.$inferSelect;

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { BadUserInputError } from '../../../shared/errors.js';
 import { todayInJakarta } from '../../../shared/scalars.js';
 import { uuid } from '../../../shared/validation/input.js';
@@ -5,10 +6,18 @@ import type { PlacementResolvers } from '../__generated__/resolvers-types.js';
 import { placementCompliance } from '../compliance.js';
 import { placementFacts } from '../validation.js';
 
+const UNSIGNED_FACTS = new GraphQLError(
+  'Placement.compliance is checked only on the facts the hub gateway fetched from their owners; ask through the gateway.',
+  { extensions: { code: 'FORBIDDEN', field: 'Placement.compliance' } },
+);
+
 export const Placement: PlacementResolvers = {
   // Labour owns the placement; the ministry adds only the legality check, from the required facts.
   __resolveReference: (reference) => (uuid.safeParse(reference.id).success ? reference : null),
-  compliance: async (placement, _args, { loaders }) => {
+  compliance: async (placement, _args, { loaders, viaGateway }) => {
+    // Every fact the check runs on arrives in the representation: believed only as the gateway
+    // signed it, never as a direct caller (or a peer router) wrote it.
+    if (!viaGateway) throw UNSIGNED_FACTS;
     const parsed = placementFacts.safeParse(placement);
     if (!parsed.success) {
       throw BadUserInputError.of('representations', 'a Placement needs the facts compliance @requires');

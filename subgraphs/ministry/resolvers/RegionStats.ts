@@ -46,8 +46,11 @@ function showsData(count: unknown): boolean {
 
 export const RegionStats: RegionStatsResolvers = {
   // A cell of a region the reference does not know is no cell at all; the nation ('') always is.
-  __resolveReference: async (reference, { loaders }) => {
-    const key = regionStatsKeyOf(reference);
+  // The other services' counts (`@requires`) stay only in a request the gateway signed; without
+  // them the rate is null and `hasData` counts on the ministry's own cells.
+  __resolveReference: async (reference, { loaders, viaGateway }) => {
+    const { regionCode, year, fromYear } = reference;
+    const key = regionStatsKeyOf(viaGateway ? reference : { regionCode, year, fromYear });
     if (key === null) return null;
     return key.regionCode === '' || (await loaders.regionByCode.load(key.regionCode)) ? key : null;
   },

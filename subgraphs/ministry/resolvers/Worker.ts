@@ -5,9 +5,14 @@ import { assertCanReadWorkerCases } from '../access.js';
 
 export const Worker: WorkerResolvers = {
   // Labour owns the worker; the ministry only adds cases, so the representation is the worker
-  // (with the `districtCode` the gateway sends for the fields that require it).
+  // (with the `districtCode` the gateway sends for the fields that require it). A kecamatan in a
+  // request the gateway did not sign is the caller's claim, so it is dropped: a labour office
+  // is then refused cases and the log, never shown them on its own word.
   // An id that is not a UUID names no worker and must never reach SQL.
-  __resolveReference: (reference) => (uuid.safeParse(reference.id).success ? reference : null),
+  __resolveReference: (reference, { viaGateway }) => {
+    if (!uuid.safeParse(reference.id).success) return null;
+    return viaGateway ? reference : { ...reference, districtCode: null };
+  },
   cases: (worker, _args, { caseScope, loaders }) => {
     assertCanReadWorkerCases(caseScope, worker.districtCode);
     return loaders.casesByWorkerId.load(worker.id);

@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { accessEventsTable } from '../../../shared/audit/table.js';
-import { date, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { consentFeedTable } from '../../../shared/consent/feed.js';
+import { serviceKeysTable } from '../../../shared/keys/table.js';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Everything the training providers own lives in the `training` PostgreSQL schema. */
 export const training = pgSchema('training');
@@ -149,12 +161,20 @@ export const consentFacts = training.table(
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Labour's outbox number of the fact this row last took: an older one arriving late changes nothing. */
+    sourceSeq: bigint('source_seq', { mode: 'number' }),
   },
   (table) => [index('consent_facts_grantee_worker_idx').on(table.granteeInstitutionId, table.workerId)],
 );
 
 /** Who read or wrote which worker data through this subgraph (tamper-evident, see shared/audit). */
 export const accessEvents = accessEventsTable(training);
+
+/** How current the consent copies are: labour's latest heartbeat (shared/consent/feed.ts). */
+export const consentFeed = consentFeedTable(training);
+
+/** This service's own signing keys (shared/keys/table.ts). */
+export const serviceKeys = serviceKeysTable(training);
 
 export type TrainingProviderRow = typeof trainingProviders.$inferSelect;
 export type CourseRow = typeof courses.$inferSelect;

@@ -1,6 +1,5 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { issueCertification, revokeCertification } from '../commands/certifications.js';
-import { shareConsentWithTraining } from '../commands/consent-facts.js';
 import { createCourse } from '../commands/courses.js';
 import { enrollWorker, updateEnrollment } from '../commands/enrollments.js';
 import { registerTrainingProvider } from '../commands/providers.js';
@@ -12,5 +11,4 @@ export const Mutation: MutationResolvers = {
   updateEnrollment: (_parent, { id, input }, context) => updateEnrollment(context, id, input),
   issueCertification: (_parent, { input }, context) => issueCertification(context, input),
   revokeCertification: (_parent, { id, input }, context) => revokeCertification(context, id, input),
-  shareConsentWithTraining: (_parent, { fact }, context) => shareConsentWithTraining(context, fact),
 };

@@ -8,10 +8,15 @@ export const Worker: WorkerResolvers = {
   // here only the training records hang off the id, each list filtered by the caller's row scope.
   // The kecamatan rides along when the gateway sends it (`@requires` of the access events): it
   // decides which labour office may read them, and names the worker's district in the log.
-  __resolveReference: (reference) => {
+  // The kecamatan (`@requires`) counts only in a request the gateway signed; otherwise it is the
+  // caller's claim and is dropped.
+  __resolveReference: (reference, { viaGateway }) => {
     if (!uuid.safeParse(reference.id).success) return null;
     const { districtCode } = reference as { districtCode?: unknown };
-    return { id: reference.id, districtCode: typeof districtCode === 'string' ? districtCode : null };
+    return {
+      id: reference.id,
+      districtCode: viaGateway && typeof districtCode === 'string' ? districtCode : null,
+    };
   },
   enrollments: (worker, _args, { principal, loaders }) => {
     assertMaySeeEnrollments(principal);

@@ -1,7 +1,6 @@
 import { DateScalar, DateTimeScalar } from '../../../shared/scalars.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Certification } from './Certification.js';
-import { ConsentFact } from './ConsentFact.js';
 import { Course } from './Course.js';
 import { Enrollment } from './Enrollment.js';
 import { Mutation } from './Mutation.js';
@@ -19,7 +18,6 @@ export const resolvers: Resolvers = {
   Course,
   Enrollment,
   Certification,
-  ConsentFact,
   Worker,
   RegionStats,
 };

@@ -1,4 +1,5 @@
 import {
+  bigint,
   date,
   index,
   integer,
@@ -10,6 +11,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { accessEventsTable } from '../../../shared/audit/table.js';
+import { consentFeedTable } from '../../../shared/consent/feed.js';
+import { serviceKeysTable } from '../../../shared/keys/table.js';
 
 /** Everything the university partners own lives in the `university` PostgreSQL schema. */
 export const university = pgSchema('university');
@@ -191,12 +194,20 @@ export const consentFacts = university.table(
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Labour's outbox number of the fact this row last took: an older one arriving late changes nothing. */
+    sourceSeq: bigint('source_seq', { mode: 'number' }),
   },
   (table) => [index('consent_facts_grantee_worker_idx').on(table.granteeInstitutionId, table.workerId)],
 );
 
 /** Who read or wrote which worker data through this subgraph (tamper-evident, see shared/audit). */
 export const accessEvents = accessEventsTable(university);
+
+/** How current the consent copies are: labour's latest heartbeat (shared/consent/feed.ts). */
+export const consentFeed = consentFeedTable(university);
+
+/** This service's own signing keys (shared/keys/table.ts). */
+export const serviceKeys = serviceKeysTable(university);
 
 export type UniversityRow = typeof universities.$inferSelect;
 export type MentoringProgramRow = typeof mentoringPrograms.$inferSelect;

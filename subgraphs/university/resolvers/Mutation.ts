@@ -1,5 +1,4 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
-import { shareConsentFact } from '../commands/consent-facts.js';
 import { addMentor, createMentoringProgram, registerUniversity } from '../commands/directory.js';
 import { logMentoringSession } from '../commands/sessions.js';
 
@@ -8,5 +7,4 @@ export const Mutation: MutationResolvers = {
   createMentoringProgram: (_parent, { input }, context) => createMentoringProgram(context, input),
   addMentor: (_parent, { input }, context) => addMentor(context, input),
   logMentoringSession: (_parent, { input }, context) => logMentoringSession(context, input),
-  shareConsentWithUniversities: (_parent, { fact }, context) => shareConsentFact(context, fact),
 };

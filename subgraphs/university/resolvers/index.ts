@@ -1,6 +1,5 @@
 import { DateScalar, DateTimeScalar } from '../../../shared/scalars.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { ConsentFact } from './ConsentFact.js';
 import { Mentor } from './Mentor.js';
 import { MentoringProgram } from './MentoringProgram.js';
 import { MentoringSession } from './MentoringSession.js';
@@ -20,6 +19,5 @@ export const resolvers: Resolvers = {
   Mentor,
   MentoringSession,
   Worker,
-  ConsentFact,
   RegionStats,
 };

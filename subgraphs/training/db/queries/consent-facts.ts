@@ -23,6 +23,7 @@ export async function upsertConsentFact(
         // A revocation is final: a late or repeated grant never makes a revoked consent active
         // again (least() ignores nulls, so the earliest revocation stands).
         revokedAt: sql`least(${consentFacts.revokedAt}, excluded.revoked_at)`,
+        sourceSeq: sql`greatest(${consentFacts.sourceSeq}, excluded.source_seq)`,
         updatedAt: sql`now()`,
       },
       setWhere: and(

@@ -1,10 +1,12 @@
 import { and, eq, exists, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { consentCopiesUsable } from '../../../../shared/consent/feed.js';
 import type { Database } from '../../../../shared/db/database.js';
 import type { RecordScope } from '../../access.js';
 import {
   certifications,
   consentFacts,
+  consentFeed,
   courses,
   enrollments,
   trainingProviders,
@@ -21,6 +23,8 @@ export function consentFactActive(): SQL {
   return and(
     isNull(consentFacts.revokedAt),
     or(isNull(consentFacts.expiresAt), gt(consentFacts.expiresAt, sql`now()`)),
+    // Only while labour's heartbeat is recent: a revocation it could not deliver lapses the copies.
+    consentCopiesUsable(consentFeed),
   ) as SQL;
 }
 

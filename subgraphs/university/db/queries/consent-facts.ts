@@ -26,7 +26,9 @@ export async function upsertConsentFact(
         workerDistrictCode: sql`excluded.worker_district_code`,
         grantedAt: sql`excluded.granted_at`,
         expiresAt: sql`excluded.expires_at`,
-        revokedAt: sql`coalesce(excluded.revoked_at, ${consentFacts.revokedAt})`,
+        // The earliest revocation stands (least() ignores nulls): a grant never undoes one.
+        revokedAt: sql`least(${consentFacts.revokedAt}, excluded.revoked_at)`,
+        sourceSeq: sql`greatest(${consentFacts.sourceSeq}, excluded.source_seq)`,
         updatedAt: sql`now()`,
       },
     })

@@ -1,8 +1,15 @@
 import { and, eq, exists, gt, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import { consentCopiesUsable } from '../../../../shared/consent/feed.js';
 import type { Database } from '../../../../shared/db/database.js';
 import type { SessionScope } from '../../access.js';
-import { consentFacts, mentoringSessions, sessionParticipants, universities } from '../schema.js';
+import {
+  consentFacts,
+  consentFeed,
+  mentoringSessions,
+  sessionParticipants,
+  universities,
+} from '../schema.js';
 
 /** A district snapshot inside a region: the region itself or any code below it. */
 export function withinRegion(column: PgColumn, regionCode: string): SQL {
@@ -14,6 +21,8 @@ export function consentFactActive(): SQL {
   return and(
     isNull(consentFacts.revokedAt),
     or(isNull(consentFacts.expiresAt), gt(consentFacts.expiresAt, sql`now()`)),
+    // Only while labour's heartbeat is recent: a revocation it could not deliver lapses the copies.
+    consentCopiesUsable(consentFeed),
   ) as SQL;
 }
 
