@@ -143,7 +143,9 @@ export class ConsentDelivery {
     backoffMs: number,
   ): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    this.options.logger.warn(
+    // A grantee not listening yet (an embedded hub starts labour first) is no news at `warn`.
+    const level = this.options.locate(service) ? 'warn' : 'debug';
+    this.options.logger[level](
       { service, err: error, retryInMs: backoffMs },
       'consent facts not delivered yet',
     );
