@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { embeddedStore, openEmbeddedPostgres } from '../shared/db/database.js';
 import { migrateAll } from '../shared/db/migrations.js';
 import { accessEvents } from '../subgraphs/labour/db/schema.js';
+import { sampleAccessEvent } from '../shared/testing/access-events.js';
 
 const run = promisify(execFile);
 const directories: string[] = [];
@@ -36,17 +37,7 @@ describe('npm run audit:verify', () => {
     const pglite = await openEmbeddedPostgres(join(dataDir, 'pglite'));
     const store = embeddedStore(pglite);
     await migrateAll(store);
-    const event = (index: number) => ({
-      requestId: `request-${index}`,
-      subgraph: 'labour',
-      institutionId: randomUUID(),
-      institutionKind: 'MINISTRY',
-      clientId: 'kp2mi-auditor',
-      action: 'READ',
-      entityType: 'Worker',
-      entityId: randomUUID(),
-      fields: ['fullName'],
-    });
+    const event = (index: number) => sampleAccessEvent({ requestId: `request-${index}` });
     for (let index = 1; index <= 4; index += 1) await store.db.insert(accessEvents).values(event(index));
     await pglite.close();
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { accessEvents } from '../subgraphs/labour/db/schema.js';
 import { witnessedHeads as ministryHeads } from '../subgraphs/ministry/db/schema.js';
 import { serviceKeys as trainingKeys } from '../subgraphs/training/db/schema.js';
 import { startTestHub, type TestHub } from './helpers/hub.js';
+import { sampleAccessEvent } from '../shared/testing/access-events.js';
 
 let hub: TestHub;
 let databases: Record<StoreName, Database>;
@@ -30,17 +30,7 @@ afterAll(async () => {
 
 async function logEvents(count: number): Promise<void> {
   for (let index = 0; index < count; index += 1) {
-    await hub.stores.labour.db.insert(accessEvents).values({
-      requestId: `request-${randomUUID()}`,
-      subgraph: 'labour',
-      institutionId: randomUUID(),
-      institutionKind: 'MINISTRY',
-      clientId: 'kp2mi-auditor',
-      action: 'READ',
-      entityType: 'Worker',
-      entityId: randomUUID(),
-      fields: ['fullName'],
-    });
+    await hub.stores.labour.db.insert(accessEvents).values(sampleAccessEvent());
   }
 }
 

@@ -11,6 +11,7 @@ import {
   utcMicrosecondInstant,
   type RawChainEvent,
 } from './canonical.js';
+import { sampleAccessEvent } from '../testing/access-events.js';
 import { accessEventsTable } from './table.js';
 
 const accessEvents = accessEventsTable(pgSchema('labour'));
@@ -25,17 +26,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const base = () => ({
-  requestId: `request-${randomUUID()}`,
-  subgraph: 'labour',
-  institutionId: randomUUID(),
-  institutionKind: 'MINISTRY',
-  clientId: 'kp2mi-auditor',
-  action: 'READ',
-  entityType: 'Worker',
-  entityId: randomUUID(),
-  fields: ['fullName'],
-});
+const base = () => sampleAccessEvent();
 
 describe('the canonical form of an access event, in Node', () => {
   it('hashes every kind of event exactly as the database does', async () => {
