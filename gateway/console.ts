@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Database } from '../shared/db/database.js';
 import type { Logger } from '../shared/logging.js';
+import { pageHeaders } from './page-headers.js';
 import { CONSOLE_ASSETS_PREFIX, CONSOLE_PATHS } from '../shared/console-routes.js';
 import { readConsoleManifest, registerConsoleDocuments } from './console-documents.js';
 
@@ -26,16 +27,6 @@ export const CONSOLE_CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-function pageHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('content-security-policy', CONSOLE_CSP)
-    .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY')
-    .header('referrer-policy', 'no-referrer')
-    .header('cross-origin-opener-policy', 'same-origin')
-    .header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-}
 
 /**
  * Serves the console: `index.html` for each of its paths (the router draws the screen), its
@@ -72,12 +63,12 @@ export async function installConsole(
   for (const path of CONSOLE_PATHS) {
     app.get(path, async (_request, reply) => {
       if (index === null) {
-        return pageHeaders(reply)
+        return pageHeaders(reply, CONSOLE_CSP)
           .code(503)
           .type('text/plain; charset=utf-8')
           .send('The console has not been built: run `npm run build:console` (npm start does it for you).\n');
       }
-      return pageHeaders(reply)
+      return pageHeaders(reply, CONSOLE_CSP)
         .header('cache-control', 'no-cache')
         .type('text/html; charset=utf-8')
         .send(index);

@@ -32,6 +32,9 @@ export interface FetchSigner {
   readonly windowSeconds: number;
 }
 
+/** Told how long each fetch to a subgraph took, and whether a GraphQL answer came back. */
+export type FetchObserver = (subgraph: string, outcome: 'ok' | 'error', seconds: number) => void;
+
 /**
  * Sends query-plan fetches to one subgraph over a keep-alive undici pool, with the caller's own
  * token and request id: subgraphs trust no one and verify the token themselves. Implements the
@@ -48,6 +51,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly timeoutMs: number,
     /** Absent only in tests of the transport: every fetch the hub's gateway makes is signed. */
     private readonly signer: FetchSigner | undefined,
+    private readonly observeFetch: FetchObserver = () => undefined,
   ) {
     this.endpoint = new URL(url);
     this.pool = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
@@ -70,6 +74,23 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
    * checks); `signal` aborts it, and then it fails with `TIMEOUT`.
    */
   async send(
+    request: GatewayGraphQLRequest,
+    context: Partial<GatewayContext>,
+    signal?: AbortSignal,
+  ): Promise<GatewayGraphQLResponse> {
+    const began = performance.now();
+    const seconds = () => (performance.now() - began) / 1000;
+    try {
+      const response = await this.exchange(request, context, signal);
+      this.observeFetch(this.serviceName, 'ok', seconds());
+      return response;
+    } catch (error) {
+      this.observeFetch(this.serviceName, 'error', seconds());
+      throw error;
+    }
+  }
+
+  private async exchange(
     request: GatewayGraphQLRequest,
     context: Partial<GatewayContext>,
     signal?: AbortSignal,

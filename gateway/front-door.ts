@@ -1,6 +1,6 @@
 import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { callerKey } from '../shared/auth/principal.js';
+import { callerKey, type Principal } from '../shared/auth/principal.js';
 import type { TokenVerifier } from '../shared/auth/token-verifier.js';
 import { UnauthenticatedError } from '../shared/errors.js';
 import { bodyDigestOf, installBodyDigest } from '../shared/http/body-digest.js';
@@ -14,12 +14,15 @@ import { RequestDeadline } from './deadline.js';
 import { requestHash, type IdempotencyStore } from './idempotency.js';
 import { persistedQueryProblem } from './request-checks.js';
 import { disclosedTo, type ReplayChecker } from './replays.js';
+import type { RefusalReason } from './operation-metrics.js';
 import type { ClientRateLimits } from './rate-limits.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 
 /** What the front door learned about a request, for the GraphQL context and the response hook. */
 interface Admitted {
   hub?: GatewayContext;
+  /** Whose token it was, known before any later refusal (the operation log names the client). */
+  principal?: Principal;
   /** The caller (callerKey: a machine client, or a person of the console) and the key it claimed. */
   idempotency?: { readonly clientId: string; readonly key: string };
 }
@@ -34,6 +37,8 @@ export interface FrontDoor {
   readonly replays: ReplayChecker;
   /** Recognises hub services' own narrow calls, signed with their own keys (service-call.ts). */
   readonly serviceCalls: ServiceCallVerifier;
+  /** Counts each refusal by reason (`hub_refusals_total`). */
+  readonly refused: (reason: RefusalReason) => void;
 }
 
 function refuse(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
@@ -83,7 +88,7 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDo
   installBodyDigest(app, [SERVICE_CALL_HEADER]);
   app.addHook('preHandler', async (request: FastifyRequest & Admitted, reply) => {
     if (request.routeOptions.url !== '/graphql' || request.method === 'OPTIONS') return;
-    // A browser asking for the page (Apollo Sandbox in development) carries no operation.
+    // A browser asking for the page (sent on to the explorer) carries no operation.
     if (request.method === 'GET' && !(request.query as Record<string, unknown>)['query']) return;
 
     const authorization = request.headers.authorization ?? '';
@@ -91,9 +96,13 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDo
     try {
       principal = await door.verifyToken(authorization);
     } catch (error) {
-      if (error instanceof UnauthenticatedError) return refuse(reply, 401, 'UNAUTHENTICATED', error.message);
+      if (error instanceof UnauthenticatedError) {
+        door.refused('authentication');
+        return refuse(reply, 401, 'UNAUTHENTICATED', error.message);
+      }
       throw error;
     }
+    request.principal = principal;
 
     // A hub service acting for the caller (labour sending a consent fact on) runs its own
     // operation; the caller's token still decides what it may do. A signature that does not hold
@@ -101,6 +110,7 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDo
     const serviceCall = await serviceCallOf(door, request, authorization);
     if (serviceCall.kind === 'refused') {
       request.log.warn({ reason: serviceCall.reason }, 'refused a service call with an invalid signature');
+      door.refused('signature');
       return refuse(
         reply,
         401,
@@ -111,7 +121,10 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDo
 
     const caller = callerKey(principal);
     const rate = await door.rateLimits.consume(principal.institutionKind, caller);
-    if (!rate.allowed) return sendRateLimited(reply, rate);
+    if (!rate.allowed) {
+      door.refused('rate');
+      return sendRateLimited(reply, rate);
+    }
 
     const body = (
       request.method === 'POST' && typeof request.body === 'object' && request.body !== null
@@ -119,7 +132,10 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDo
         : request.query
     ) as Record<string, unknown>;
     const tooLong = tokenLimitRefusal(body['query'], door.maxTokens, door.exposeLimits);
-    if (tooLong) return sendRefusal(reply, 400, 'GRAPHQL_PARSE_FAILED', tooLong);
+    if (tooLong) {
+      door.refused('limits');
+      return sendRefusal(reply, 400, 'GRAPHQL_PARSE_FAILED', tooLong);
+    }
     const extensions =
       typeof body['extensions'] === 'object' && body['extensions'] !== null
         ? (body['extensions'] as Record<string, unknown>)
@@ -130,8 +146,10 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDo
       body['query'],
       persisted?.sha256Hash,
     );
-    if (trusted.kind === 'refused' && serviceCall.kind !== 'signed')
+    if (trusted.kind === 'refused' && serviceCall.kind !== 'signed') {
+      door.refused('trusted_documents');
       return refuse(reply, 403, 'FORBIDDEN', trusted.reason);
+    }
     if (trusted.kind === 'trusted' && request.method === 'POST') {
       body['query'] = trusted.query;
       delete extensions['persistedQuery'];
@@ -148,6 +166,7 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDo
     const key = request.headers['idempotency-key'];
     if (key !== undefined && isMutation(body)) {
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+        door.refused('idempotency');
         return refuse(reply, 400, 'BAD_REQUEST', 'Idempotency-Key must be 1 to 255 printable characters.');
       }
       const start = await door.idempotency.begin(caller, key, requestHash(body));
@@ -173,6 +192,7 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDo
             .send(start.body);
         }
         case 'mismatch':
+          door.refused('idempotency');
           return refuse(reply, 422, 'CONFLICT', 'This Idempotency-Key was used with a different request.');
         case 'in-progress':
           return refuse(
@@ -262,6 +282,16 @@ function releasesKey(status: number, payload: string, deadline: RequestDeadline 
   if (status >= 500 || TRY_AGAIN.test(payload)) return true;
   if (deadline?.passed) return !deadline.writeSent;
   return /"code":"TIMEOUT"/.test(payload);
+}
+
+/** The admitted request's context, or undefined for a request the front door refused or never saw. */
+export function admittedHub(request: FastifyRequest): GatewayContext | undefined {
+  return (request as FastifyRequest & Admitted).hub;
+}
+
+/** Who made the request, once its token was verified (even if it was refused after). */
+export function callerOf(request: FastifyRequest): Principal | undefined {
+  return (request as FastifyRequest & Admitted).principal;
 }
 
 /** The admitted request's context, for Apollo (the front door has already refused anything else). */

@@ -12,7 +12,10 @@ import type { GatewayContext } from './context.js';
  * before parsing, in the front door. In production refusals do not say what the limit is, and
  * graphql-armor blocks field suggestions ("did you mean").
  */
-export function requestLimits(config: HubConfig): {
+export function requestLimits(
+  config: HubConfig,
+  onRefusal?: () => void,
+): {
   readonly validationRules: readonly ValidationRule[];
   readonly plugins: readonly ApolloServerPlugin<GatewayContext>[];
 } {
@@ -30,7 +33,11 @@ export function requestLimits(config: HubConfig): {
     plugins: [
       // graphql-armor is typed against @apollo/server's CommonJS build; the plugin is a plain hook.
       ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
-      documentLimitsPlugin<GatewayContext>({ limits, exposeLimits: !production }),
+      documentLimitsPlugin<GatewayContext>({
+        limits,
+        exposeLimits: !production,
+        ...(onRefusal ? { onRefusal } : {}),
+      }),
     ],
   };
 }

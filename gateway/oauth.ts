@@ -65,6 +65,14 @@ export function createAuthorizationServer(
       // The hub signs with ES256 only; oidc-provider's default (RS256) would fail client validation.
       id_token_signed_response_alg: SIGNING_ALGORITHM,
     },
+    // oidc-provider refuses a browser's token request from any origin but a public client's
+    // callback; the gateway's own pages (the console, the explorer's client credentials form)
+    // are same-origin and allowed, and every other origin stays refused.
+    clientBasedCORS: (_ctx, origin, client) =>
+      origin === new URL(config.tokens.issuer).origin ||
+      options.consoleOrigins.has(origin) ||
+      (client.clientAuthMethod === 'none' &&
+        (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin)),
     routes: {
       authorization: '/oauth/auth',
       token: '/oauth/token',

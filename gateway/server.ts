@@ -1,14 +1,13 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { createTokenVerifier } from '../shared/auth/token-verifier.js';
 import { ConfigError, SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../shared/config.js';
 import type { Store } from '../shared/db/database.js';
 import { enumCatalogueOfSdl } from '../shared/enum-errors.js';
 import { createErrorFormatter } from '../shared/errors.js';
-import { createHttpService, listen, type Service } from '../shared/http/service.js';
+import { createHttpService, listen, requestLogLevel, type Service } from '../shared/http/service.js';
 import { ServiceCallVerifier } from '../shared/http/service-call.js';
 import { createLogger, type Logger } from '../shared/logging.js';
 import { readSupergraphSdl } from '../shared/schema-files.js';
@@ -23,12 +22,15 @@ import { ClientRateLimits } from './rate-limits.js';
 import { ReplayChecker, resolvableEntityTypes } from './replays.js';
 import { TrustedDocuments } from './trusted-documents.js';
 import { installMetrics } from '../shared/http/metrics.js';
+import { installOperationLog } from './operation-log.js';
+import { operationMetrics } from './operation-metrics.js';
 import { mountOAuthRoutes } from './oauth-routes.js';
 import { mountSignIn } from './sign-in.js';
 import { mountConsoleSession, mountPeopleLookup } from './console-session.js';
 import { mountAccountAdmin } from './account-admin.js';
 import { activeDemoAccounts } from './accounts.js';
 import { installConsole } from './console.js';
+import { EXPLORER_PATH, installExplorer, wantsExplorerPage } from './explorer.js';
 import { gatewayReadiness } from './readiness.js';
 import { RevocationList } from '../shared/auth/revocation-list.js';
 import { activeDemoClients, currentRevocations, ensureConsoleClient } from './clients.js';
@@ -117,9 +119,14 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     logger,
     bodyLimit: config.limits.bodyBytes,
     readiness: gatewayReadiness(config, store, subgraphUrls),
+    // Each GraphQL operation has its own line (operation-log.ts); its HTTP line would say it twice.
+    requestLogLevel: requestLogLevel(config.production),
+    quietPaths: ['/graphql'],
   });
-  installMetrics(app, 'gateway', { store });
-  const rateLimits = new ClientRateLimits(config);
+  const operations = operationMetrics(installMetrics(app, 'gateway', { store }).registry);
+  const operationLog = installOperationLog(app, operations);
+  // Counted in the gateway's database, so that every replica spends one budget per client.
+  const rateLimits = new ClientRateLimits(config, store, { logger });
   mountOAuthRoutes(app, store.db, () => tokens.callback, rateLimits);
   mountSignIn(app, () => tokens.provider, store.db, logger);
   mountConsoleSession(app, store.db, verifyToken);
@@ -127,15 +134,23 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   mountAccountAdmin(app, { db: store.db, config, verifyToken, logger });
   // The console (console/dist): its pages and assets, and its operations as its client's trusted documents.
   await installConsole(app, { db: store.db, logger });
+  // The API explorer (GraphiQL bundled from npm) instead of Apollo's CDN-loaded Sandbox.
+  const explorer = await installExplorer(app, { enabled: config.explorer.enabled, logger });
   // One data source per subgraph, for the query planner and for the replay checks of idempotent retries.
   const supergraphSdl = readSupergraphSdl();
   const dataSources = new Map(
     SUBGRAPH_NAMES.map((name) => [
       name as string,
-      new SubgraphDataSource(name, subgraphUrls[name], config.limits.subgraphTimeoutMs, {
-        ring: serviceKeys,
-        windowSeconds: config.keys.signedRequestWindowSeconds,
-      }),
+      new SubgraphDataSource(
+        name,
+        subgraphUrls[name],
+        config.limits.subgraphTimeoutMs,
+        {
+          ring: serviceKeys,
+          windowSeconds: config.keys.signedRequestWindowSeconds,
+        },
+        operations.subgraphFetch,
+      ),
     ]),
   );
   const frontDoor = installFrontDoor(app, {
@@ -148,6 +163,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     idempotency: new IdempotencyStore(store.db, config.limits.requestTimeoutMs),
     replays: new ReplayChecker(dataSources, resolvableEntityTypes(supergraphSdl)),
     serviceCalls: new ServiceCallVerifier(keys, config.keys.signedRequestWindowSeconds),
+    refused: operations.refused,
   });
   publishServiceKeys(app, serviceKeys);
   // The gateway keeps every subgraph's signed chain heads, outside their databases.
@@ -168,7 +184,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
       return source;
     },
   });
-  const limits = requestLimits(config);
+  const limits = requestLimits(config, () => operations.refused('limits'));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
@@ -178,10 +194,10 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     plugins: [
       ...limits.plugins,
       operationResolution<GatewayContext>(),
+      operationLog,
       fastifyApolloDrainPlugin(app),
-      config.production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // Apollo's landing page loads Sandbox from Apollo's CDN; browsers go to /explorer instead.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -195,6 +211,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     method: ['GET', 'POST', 'OPTIONS'],
     url: '/graphql',
     handler: async (request, reply) => {
+      if (explorer && wantsExplorerPage(request)) return reply.redirect(EXPLORER_PATH, 303);
       type Execute = typeof execute;
       const held = new HeldReply();
       const work = Promise.resolve(
@@ -229,6 +246,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     listen: (port, host) => listen(app, port, host),
     close: async () => {
       await app.close();
+      await rateLimits.close();
       await Promise.all([...dataSources.values()].map((source) => source.close()));
     },
   };

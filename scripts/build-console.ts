@@ -10,7 +10,7 @@ import { consoleCodegenConfig, CONSOLE_GENERATED_DIR, documentSha256 } from '../
 import type { TrustedDocumentEntry } from '../gateway/console-documents.js';
 
 /**
- * Builds the console (`console/dist`) when its inputs changed since the last build: every file
+ * Builds the console (`console/dist`) and the API explorer (`console/dist/explorer`) when its inputs changed since the last build: every file
  * under `console/` but the output, the supergraph (the API its operations are typed and checked
  * against), the lock file and this script. Runs before `npm start` and `npm test` and in the
  * tests' global setup, so a newcomer never runs a build step by hand; a fresh build costs some
@@ -21,6 +21,7 @@ const CONSOLE = join(ROOT, 'console');
 export const CONSOLE_DIST = join(CONSOLE, 'dist');
 const STAMP = '.inputs-sha256';
 export const MANIFEST_FILE = 'trusted-documents.json';
+export const EXPLORER_DIR = 'explorer';
 const EXTRA_INPUTS = [
   'schema/supergraph.graphql',
   'package-lock.json',
@@ -81,6 +82,11 @@ export async function ensureConsoleBuilt(
   const staging = join(CONSOLE, `.dist-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await build({ configFile: join(CONSOLE, 'vite.config.ts'), build: { outDir: staging, emptyOutDir: true } });
+  // The API explorer (GraphiQL, React) beside it: the gateway serves it from `dist/explorer/`.
+  await build({
+    configFile: join(CONSOLE, 'explorer.vite.config.ts'),
+    build: { outDir: join(staging, EXPLORER_DIR), emptyOutDir: true },
+  });
   const persisted = JSON.parse(
     await readFile(join(ROOT, CONSOLE_GENERATED_DIR, 'persisted-documents.json'), 'utf8'),
   ) as Record<string, string>;

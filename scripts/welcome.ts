@@ -42,7 +42,7 @@ export function printWelcome({
     'Migran Center hub is running.',
     '',
     `  Console   ${gatewayUrl}/   (sign in as one of the demo people below)`,
-    `  GraphQL   ${gatewayUrl}/graphql   (open it in a browser for Apollo Sandbox)`,
+    `  GraphQL   ${gatewayUrl}/graphql   explorer: ${gatewayUrl}/explorer (a demo client id and secret get a token)`,
     `  Tokens    POST ${gatewayUrl}/oauth/token   keys: ${gatewayUrl}/.well-known/jwks.json`,
     `  Health    ${gatewayUrl}/health   readiness: ${gatewayUrl}/ready   metrics: ${gatewayUrl}/metrics`,
     '',

@@ -122,6 +122,9 @@ const configSchema = z
     /** A console session ends this long after sign-in, however busy (hours). */
     CONSOLE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(10),
 
+    /** The bundled GraphiQL at `/explorer`; unset means on outside production, off in it. */
+    EXPLORER_ENABLED: z.stringbool().optional(),
+
     SEED_DEMO_DATA: z.stringbool().default(true),
     SEED_WORKERS: z.coerce.number().int().min(0).max(2_000_000).default(3200),
   })
@@ -163,6 +166,8 @@ export interface HubConfig {
   readonly seed: { readonly demoData: boolean; readonly workers: number };
   /** How long a person's console session may idle and last. */
   readonly console: { readonly idleMinutes: number; readonly maxHours: number };
+  /** Whether the gateway serves the bundled explorer (GraphiQL) at `/explorer`. */
+  readonly explorer: { readonly enabled: boolean };
   /** The keys of the hub's services (README "Keys"): each service's KEK, pinned peers, signature window. */
   readonly keys: {
     readonly encryption: Readonly<Record<SubgraphName | 'gateway', KeyEncryptionKeySource>>;
@@ -253,6 +258,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     seed: { demoData: raw.SEED_DEMO_DATA, workers: raw.SEED_WORKERS },
     console: { idleMinutes: raw.CONSOLE_SESSION_IDLE_MINUTES, maxHours: raw.CONSOLE_SESSION_MAX_HOURS },
+    explorer: { enabled: raw.EXPLORER_ENABLED ?? raw.NODE_ENV !== 'production' },
     nikPseudonymKey: raw.NIK_PSEUDONYM_KEY,
     audit: {
       headEveryEvents: raw.AUDIT_HEAD_EVERY_EVENTS,

@@ -1,35 +1,19 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DemoCredentials, DemoPerson } from '../gateway/seed.js';
 import { exchange, signInToConsole } from '../shared/testing/console-sign-in.js';
-import { freePorts } from '../shared/testing/ports.js';
 import { pgSchema } from 'drizzle-orm/pg-core';
 import { signingKeys } from '../gateway/db/schema.js';
 import { embeddedStore, openEmbeddedPostgres } from '../shared/db/database.js';
 import { STORE_NAMES } from '../shared/db/migrations.js';
 import { KeySealer } from '../shared/keys/sealing.js';
 import { serviceKeysTable } from '../shared/keys/table.js';
+import { jsonLines, startHubProcess, type HubProcess } from './helpers/hub-process.js';
 
-const directories: string[] = [];
+let hub: HubProcess | undefined;
 afterAll(async () => {
-  await Promise.all(directories.map((directory) => rm(directory, { recursive: true, force: true })));
+  await hub?.remove();
 });
-
-async function waitFor(url: string, attempts = 240): Promise<void> {
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} never became ready`);
-}
 
 /** The private members of every key the hub made, unsealed with the KEKs the test gave it. */
 async function privateKeyMaterial(dataDir: string, keks: Record<string, string>): Promise<string[]> {
@@ -61,42 +45,17 @@ async function privateKeyMaterial(dataDir: string, keks: Record<string, string>)
 
 describe('logs', () => {
   it("never carry a client secret, a person's password, an access or refresh token, a key-encryption key or a private key, even at trace level", async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'migran-logs-'));
-    directories.push(dataDir);
     const keks = Object.fromEntries(STORE_NAMES.map((name) => [name, randomBytes(32).toString('hex')]));
-    const [gateway, labour, ministry, training, university] = await freePorts(5);
-    // Node with tsx's loader, not `npx tsx`: SIGTERM must reach the hub itself, or it outlives the test.
-    const hub = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'trace',
-        HUB_DATA_DIR: dataDir,
-        SEED_WORKERS: '40',
-        ...Object.fromEntries(
-          STORE_NAMES.map((name) => [`${name.toUpperCase()}_KEY_ENCRYPTION_KEY`, keks[name]]),
-        ),
-        GATEWAY_PORT: String(gateway),
-        LABOUR_PORT: String(labour),
-        MINISTRY_PORT: String(ministry),
-        TRAINING_PORT: String(training),
-        UNIVERSITY_PORT: String(university),
-        TOKEN_ISSUER: `http://127.0.0.1:${gateway}`,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    hub.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    hub.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => hub.once('exit', resolve));
-    const base = `http://127.0.0.1:${gateway}`;
+    hub = await startHubProcess(
+      Object.fromEntries(
+        STORE_NAMES.map((name) => [`${name.toUpperCase()}_KEY_ENCRYPTION_KEY`, keks[name]!]),
+      ),
+    );
+    const { base, dataDir } = hub;
     const refreshTokens: string[] = [];
+    let output = '';
     try {
-      await waitFor(`${base}/ready`);
-      const credentials = JSON.parse(
-        await readFile(join(dataDir, 'demo-clients.json'), 'utf8'),
-      ) as DemoCredentials[];
+      const credentials = await hub.demoClients();
       const officer = credentials.find((client) => client.clientId === 'kp2mi-case-officer')!;
       const tokenRequest = (secret: string) =>
         fetch(`${base}/oauth/token`, {
@@ -139,7 +98,7 @@ describe('logs', () => {
         headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
       });
       // A person signing in to the console: a wrong password, the right one, a refresh.
-      const people = JSON.parse(await readFile(join(dataDir, 'demo-people.json'), 'utf8')) as DemoPerson[];
+      const people = await hub.demoPeople();
       const person = people.find((candidate) => candidate.role === 'LTSA_OFFICER')!;
       await signInToConsole(base, person.username, 'a-wrong-password-123');
       const signedIn = await signInToConsole(base, person.username, person.password);
@@ -150,18 +109,15 @@ describe('logs', () => {
       ).json()) as { refresh_token: string };
       refreshTokens.push(renewed.refresh_token);
     } finally {
-      hub.kill('SIGTERM');
-      await exited;
+      output = await hub.stop();
     }
 
-    const logLines = output.split('\n').filter((line) => line.startsWith('{'));
+    const logLines = jsonLines(output);
     const completed = logLines.filter((line) => line.includes('"request completed"'));
     expect(completed.some((line) => line.includes('"path":"/oauth/token"'))).toBe(true);
     expect(completed.some((line) => line.includes('"path":"/graphql"'))).toBe(true);
-    const credentials = JSON.parse(
-      await readFile(join(dataDir, 'demo-clients.json'), 'utf8'),
-    ) as DemoCredentials[];
-    const people = JSON.parse(await readFile(join(dataDir, 'demo-people.json'), 'utf8')) as DemoPerson[];
+    const credentials = await hub.demoClients();
+    const people = await hub.demoPeople();
     const secrets = [
       ...Object.values(keks),
       ...(await privateKeyMaterial(dataDir, keks)),

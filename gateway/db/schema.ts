@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -224,6 +225,27 @@ export const cookieKeys = gateway.table('cookie_keys', {
   secret: text('secret').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Rate-limit counters that every gateway replica shares (gateway/shared-window.ts): per caller,
+ * the requests it was allowed in each quarter second of the last minute. Written by one upsert per
+ * request; a row past `expires_ms` counts nothing any more and is pruned.
+ */
+export const rateLimitCounters = gateway.table(
+  'rate_limit_counters',
+  {
+    key: text('key').primaryKey(),
+    /** The newest quarter second counted: milliseconds since the epoch, divided by 250. */
+    bucket: bigint('bucket', { mode: 'number' }).notNull(),
+    /** Requests allowed in each quarter second, newest first (`counts[1]` is `bucket`'s). */
+    counts: integer('counts').array().notNull(),
+    /** Whether the request that last touched the row was allowed: what the upsert answers. */
+    allowed: boolean('allowed').notNull(),
+    /** When the newest counted request leaves the longest window (milliseconds since the epoch). */
+    expiresMs: bigint('expires_ms', { mode: 'number' }).notNull(),
+  },
+  (table) => [index('rate_limit_counters_expires_idx').on(table.expiresMs)],
+);
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type InstitutionRow = typeof institutions.$inferSelect;

@@ -7,6 +7,12 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import {
+  StatementClock,
+  timedPglite,
+  timedPostgres,
+  type StatementTimeObserver,
+} from './statement-timing.js';
 
 /** A drizzle database over either driver; query code never needs to know which one it has. */
 export type Database = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -24,6 +30,10 @@ export interface Store {
   readonly kind: 'embedded' | 'postgres';
   /** Adds an observer of every SQL statement from now on (the `/metrics` statement counter). */
   observeStatements(observer: QueryObserver): void;
+  /** Adds an observer of how long each of those statements takes (the `/metrics` timings). */
+  observeStatementTimes(observer: StatementTimeObserver): void;
+  /** Connections the store may open at once (an embedded store has the one). */
+  readonly poolSize: number;
   /** Cheap round trip used by readiness probes. */
   ping(): Promise<void>;
   /** Applies the committed drizzle-kit migrations of one service (see `migrationConfig`). */
@@ -63,12 +73,15 @@ export async function openEmbeddedPostgres(dataDir?: string, loadDataDir?: Blob)
 /** A store over an embedded PostgreSQL that someone else owns (closing it leaves the client open). */
 export function embeddedStore(client: PGlite, onQuery?: QueryObserver): Store {
   const { logger, observeStatements } = observerLogger(onQuery);
-  const db: Database = drizzlePglite({ client, logger });
+  const clock = new StatementClock();
+  const db: Database = drizzlePglite({ client: timedPglite(client, clock), logger });
   return {
     db,
     background: drizzlePglite({ client }),
     kind: 'embedded',
     observeStatements,
+    observeStatementTimes: (observer) => clock.observe(observer),
+    poolSize: 1,
     ping: async () => {
       await client.query('select 1');
     },
@@ -135,12 +148,15 @@ export function postgresStore(options: PostgresStoreOptions): Store {
     }),
   );
   const { logger, observeStatements } = observerLogger(options.onQuery);
-  const db: Database = drizzlePostgres({ client, logger });
+  const clock = new StatementClock();
+  const db: Database = drizzlePostgres({ client: timedPostgres(client, clock), logger });
   return {
     db,
     background: drizzlePostgres({ client }),
     kind: 'postgres',
     observeStatements,
+    observeStatementTimes: (observer) => clock.observe(observer),
+    poolSize: options.poolSize,
     ping: async () => {
       await db.execute(sql`select 1`);
     },

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Store } from '../db/database.js';
 
 /** What a service counts besides its HTTP routes, for the code that does the counted thing. */
@@ -19,6 +19,56 @@ export interface MetricsSources {
   readonly store?: Store;
 }
 
+/** A service's counters, and its registry for the metrics only one service keeps (the gateway's). */
+export interface InstalledMetrics extends ServiceMetrics {
+  readonly registry: Registry;
+}
+
+/** Latency buckets in seconds, shared by every latency histogram of the hub so they compare. */
+export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** SQL statements are mostly well under a millisecond on PGlite; the lower buckets tell them apart. */
+const STATEMENT_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5];
+
+/** Statement counts and timings, connections in use and the pool's size, for one store. */
+function installStoreMetrics(registry: Registry, store: Store): void {
+  // Statements per request is how batching is checked under load: it must not grow with the
+  // number of entities a request returns.
+  const statements = new Counter({
+    name: 'hub_db_statements_total',
+    help: 'SQL statements this service issued to its database.',
+    registers: [registry],
+  });
+  store.observeStatements(() => statements.inc());
+  const timings = new Histogram({
+    name: 'hub_db_statement_duration_seconds',
+    help: 'Time from sending a SQL statement to its result, by outcome (ok or error).',
+    labelNames: ['outcome'] as const,
+    buckets: STATEMENT_BUCKETS,
+    registers: [registry],
+  });
+  // The postgres driver does not publish its pool's state; statements in flight are the
+  // connections busy (each runs on one), and a value stuck at the pool's size means requests queue.
+  const inFlight = new Gauge({
+    name: 'hub_db_statements_in_flight',
+    help: 'SQL statements sent and not yet answered: connections of the pool in use.',
+    registers: [registry],
+  });
+  store.observeStatementTimes({
+    started: () => inFlight.inc(),
+    finished: (seconds, failed) => {
+      inFlight.dec();
+      timings.observe({ outcome: failed ? 'error' : 'ok' }, seconds);
+    },
+  });
+  new Gauge({
+    name: 'hub_db_pool_size',
+    help: 'Connections the database pool may open at once (1 for the embedded database).',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  }).set({ kind: store.kind }, store.poolSize);
+}
+
 /**
  * Operational monitoring without payloads (X-Road style): counts and latencies per route and
  * outcome, and SQL statements issued, served at `/metrics` by every service of the hub.
@@ -27,7 +77,7 @@ export function installMetrics(
   app: FastifyInstance,
   service: string,
   sources: MetricsSources = {},
-): ServiceMetrics {
+): InstalledMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
@@ -41,19 +91,10 @@ export function installMetrics(
     name: 'hub_http_request_duration_seconds',
     help: 'HTTP request latency, by route.',
     labelNames: ['route'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
-  if (sources.store) {
-    // Statements per request is how batching is checked under load: it must not grow with the
-    // number of entities a request returns.
-    const statements = new Counter({
-      name: 'hub_db_statements_total',
-      help: 'SQL statements this service issued to its database.',
-      registers: [registry],
-    });
-    sources.store.observeStatements(() => statements.inc());
-  }
+  if (sources.store) installStoreMetrics(registry, sources.store);
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     requests.inc({ route, status: String(reply.statusCode) });
@@ -75,6 +116,7 @@ export function installMetrics(
     registers: [registry],
   });
   return {
+    registry,
     accessEventsWritten: (action, count) => accessEvents.inc({ action }, count),
     keyLookup: (key, outcome) => lookups.inc({ key, outcome }),
   };

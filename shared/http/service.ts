@@ -27,7 +27,25 @@ export interface HttpServiceOptions {
   /** Largest request body accepted, in bytes. */
   readonly bodyLimit: number;
   readonly readiness: ReadinessCheck;
+  /**
+   * The level of the "request completed" line: `info` in production, `debug` elsewhere so that a
+   * development hub's start banner is not buried (`requestLogLevel`). Defaults to `info`.
+   */
+  readonly requestLogLevel?: 'info' | 'debug';
+  /** Paths logged at `debug` whatever the level: another line tells of them (the gateway's operations). */
+  readonly quietPaths?: readonly string[];
 }
+
+/**
+ * In production every HTTP request is one `info` line; in development and tests only the
+ * gateway's per-operation lines are (`LOG_LEVEL=debug` shows the requests as well).
+ */
+export function requestLogLevel(production: boolean): 'info' | 'debug' {
+  return production ? 'info' : 'debug';
+}
+
+/** Liveness and readiness probes come every few seconds: logged one level lower so they do not drown the rest. */
+const PROBE_PATHS = ['/health', '/ready'];
 
 /**
  * Every service makes its own id for each request it receives: a caller's `X-Request-Id` is never
@@ -113,11 +131,12 @@ export function createHttpService(options: HttpServiceOptions): FastifyInstance 
 
   // One line per answered request, in place of Fastify's request logging, which would write the
   // whole URL: a GET request's query string carries the operation and its variables (a NIK, a
-  // name). Probes are logged one level lower so they do not drown the rest.
+  // name).
+  const quietPaths = new Set([...PROBE_PATHS, ...(options.quietPaths ?? [])]);
+  const level = options.requestLogLevel ?? 'info';
   app.addHook('onResponse', async (request, reply) => {
     const path = request.url.split('?', 1)[0] ?? '';
-    const probe = path === '/health' || path === '/ready';
-    request.log[probe ? 'debug' : 'info'](
+    request.log[quietPaths.has(path) ? 'debug' : level](
       { method: request.method, path, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime) },
       'request completed',
     );

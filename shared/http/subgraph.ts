@@ -26,7 +26,7 @@ import { installGatewayRequestCheck } from './gateway-requests.js';
 import { installMetrics, type ServiceMetrics } from './metrics.js';
 import { replayCheckOf, type ReplayCheck } from './replay-check.js';
 import { requestIdHeader, requestMetaOf } from './request-meta.js';
-import { createHttpService, listen, type Service } from './service.js';
+import { createHttpService, listen, requestLogLevel, type Service } from './service.js';
 
 /** What every subgraph knows about the request it is answering. */
 export interface RequestContext {
@@ -135,6 +135,7 @@ export async function createSubgraphService<TContext extends RequestContext>(
     name,
     logger,
     bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
+    requestLogLevel: requestLogLevel(options.production),
     readiness: async () => {
       await store.ping();
       return { ready: true };

@@ -19,7 +19,9 @@ export function perMinuteWithBurst(perMinute: number): WindowRule[] {
 /**
  * Per-client request limits by the kind of institution the client acts for (`RATE_LIMIT_*`), the
  * same at the gateway and at each subgraph for the requests it is sent directly. Counted in this
- * process's memory: each process (and each replica) allows every client the configured rate.
+ * process's memory: the subgraphs' direct limits, where each process (and each replica) allows
+ * every client the configured rate. The gateway counts the same rules in its database
+ * (gateway/rate-limits.ts), so that its replicas share one budget.
  */
 export class ClientRates {
   private readonly byKind: Record<InstitutionKind, SlidingWindowLimiter>;

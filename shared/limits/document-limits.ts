@@ -129,6 +129,8 @@ export function documentLimitsPlugin<TContext extends object>(options: {
   readonly limits: DocumentLimits;
   readonly exposeLimits: boolean;
   readonly appliesTo?: (context: TContext) => boolean;
+  /** Told of each refusal (the gateway counts them by reason, `limits`). */
+  readonly onRefusal?: () => void;
 }): ApolloServerPlugin<TContext> {
   return {
     requestDidStart: () =>
@@ -143,7 +145,9 @@ export function documentLimitsPlugin<TContext extends object>(options: {
             variables: request.variables,
           };
           const refused = documentLimitRefusal(input, options.limits, options.exposeLimits);
-          return refused ? Promise.reject(refused) : Promise.resolve();
+          if (!refused) return Promise.resolve();
+          options.onRefusal?.();
+          return Promise.reject(refused);
         },
       }),
   };

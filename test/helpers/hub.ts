@@ -53,8 +53,8 @@ export async function startTestHub(options: { readonly env?: Readonly<Record<str
     RATE_LIMIT_TRAINING_PROVIDER: '1000000',
     RATE_LIMIT_UNIVERSITY: '1000000',
     RATE_LIMIT_TOKEN_REQUESTS: '100000',
-    // No chain heads in the background of a test (they would add to its SQL statement counts);
-    // a test of the witnesses publishes them itself (`subgraphs.<name>.chainHeads.publish()`).
+    // No chain heads in the background of a test: a test of the witnesses decides which heads the
+    // witnesses hold, publishing them itself (`subgraphs.<name>.chainHeads.publish()`).
     AUDIT_HEAD_CHECK_SECONDS: '86400',
     ...options.env,
   });
@@ -111,6 +111,8 @@ export async function startTestHub(options: { readonly env?: Readonly<Record<str
     stopSubgraph: hub.stopSubgraph,
     startSubgraph: hub.startSubgraph,
     config,
+    /** The test database itself: another store over it is another replica's (test/scale-out). */
+    database,
     stores,
     statements,
     client,
