@@ -152,3 +152,18 @@ export async function activeDemoClients(db: Database): Promise<string[]> {
     .where(and(eq(clients.demo, true), eq(clients.status, 'ACTIVE')));
   return rows.map((row) => row.clientId);
 }
+
+/**
+ * Issues a client a new secret and makes the old one useless at once (an institution that lost
+ * it, or a routine rotation). Tokens issued before stay valid until they expire; suspend the
+ * client as well when they must stop now.
+ */
+export async function rotateClientSecret(db: Database, clientId: string): Promise<IssuedCredentials | null> {
+  const clientSecret = generateSecret();
+  const rows = await db
+    .update(clients)
+    .set({ secretHash: await hashSecret(clientSecret) })
+    .where(and(eq(clients.clientId, clientId), eq(clients.type, 'MACHINE')))
+    .returning({ clientId: clients.clientId });
+  return rows.length > 0 ? { clientId, clientSecret } : null;
+}

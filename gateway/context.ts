@@ -1,3 +1,4 @@
+import type { Span } from '@opentelemetry/api';
 import type { ServedEntity } from '../shared/audit/recorder.js';
 import type { Principal, RequestMeta } from '../shared/auth/principal.js';
 import type { RequestDeadline } from './deadline.js';
@@ -15,6 +16,8 @@ export interface GatewayContext {
   readonly served?: ServedByService[];
   /** The request's deadline: its fetches stop when it passes (deadline.ts). */
   readonly deadline?: RequestDeadline;
+  /** The request's server span: each fetch to a subgraph is its child (data-source.ts). */
+  readonly span?: Span | undefined;
 }
 
 export interface ServedByService {

@@ -1,5 +1,21 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import {
+  defaultTextMapSetter,
+  isSpanContextValid,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Span,
+} from '@opentelemetry/api';
+import {
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  ATTR_URL_FULL,
+} from '@opentelemetry/semantic-conventions';
 import { GraphQLError } from 'graphql';
 import { Agent } from 'undici';
 import { HEADERS } from '../shared/auth/principal.js';
@@ -8,6 +24,8 @@ import { SIGNATURE_HEADER, signGatewayRequest } from '../shared/http/gateway-sig
 import type { ServiceKeyRing } from '../shared/keys/service-keys.js';
 import { SERVED_EXTENSION } from '../shared/http/replay-check.js';
 import { forwardedHeaders } from '../shared/http/request-meta.js';
+import { ATTR_GRAPHQL_OPERATION_NAME, ATTR_HUB_OUTCOME } from '../shared/http/tracing.js';
+import { ATTR_HUB_SERVICE, tracingOff, type ServiceTracing } from '../shared/tracing.js';
 import type { GatewayContext } from './context.js';
 import { isWritingFetch, stoppedByDeadline } from './deadline.js';
 
@@ -35,6 +53,10 @@ export interface FetchSigner {
 /** Told how long each fetch to a subgraph took, and whether a GraphQL answer came back. */
 export type FetchObserver = (subgraph: string, outcome: 'ok' | 'error', seconds: number) => void;
 
+/** The span attribute naming the subgraph a fetch went to. */
+const ATTR_HUB_SUBGRAPH = 'hub.subgraph';
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
 /**
  * Sends query-plan fetches to one subgraph over a keep-alive undici pool, with the caller's own
  * token and request id: subgraphs trust no one and verify the token themselves. Implements the
@@ -52,6 +74,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     /** Absent only in tests of the transport: every fetch the hub's gateway makes is signed. */
     private readonly signer: FetchSigner | undefined,
     private readonly observeFetch: FetchObserver = () => undefined,
+    /** The gateway's: each fetch is a client span, child of the request's server span. */
+    private readonly tracing: ServiceTracing = tracingOff('gateway'),
   ) {
     this.endpoint = new URL(url);
     this.pool = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
@@ -80,20 +104,56 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   ): Promise<GatewayGraphQLResponse> {
     const began = performance.now();
     const seconds = () => (performance.now() - began) / 1000;
+    const span = this.fetchSpan(context.span, request);
     try {
-      const response = await this.exchange(request, context, signal);
+      const response = await this.exchange(request, context, signal, span);
       this.observeFetch(this.serviceName, 'ok', seconds());
+      span?.setAttribute(ATTR_HUB_OUTCOME, 'ok');
       return response;
     } catch (error) {
       this.observeFetch(this.serviceName, 'error', seconds());
+      if (span) {
+        const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
+        span.setAttribute(ATTR_HUB_OUTCOME, typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+        span.setStatus({ code: SpanStatusCode.ERROR });
+      }
       throw error;
+    } finally {
+      span?.end();
     }
+  }
+
+  /**
+   * A client span for one fetch, child of the request's server span; none when nothing is traced
+   * (tracing off, or the gateway's own probes, which belong to no request).
+   */
+  private fetchSpan(parent: Span | undefined, request: GatewayGraphQLRequest): Span | undefined {
+    if (!parent || !isSpanContextValid(parent.spanContext())) return undefined;
+    const operation = request.operationName;
+    return this.tracing.tracer.startSpan(
+      `fetch ${this.serviceName}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          [ATTR_HUB_SERVICE]: this.tracing.service,
+          [ATTR_HUB_SUBGRAPH]: this.serviceName,
+          [ATTR_HTTP_REQUEST_METHOD]: 'POST',
+          [ATTR_URL_FULL]: this.endpoint.href,
+          [ATTR_SERVER_ADDRESS]: this.endpoint.hostname,
+          [ATTR_SERVER_PORT]: Number(this.endpoint.port || (this.endpoint.protocol === 'https:' ? 443 : 80)),
+          // Apollo names each fetch after the client's operation (`Directory__labour__0`).
+          ...(operation && GRAPHQL_NAME.test(operation) ? { [ATTR_GRAPHQL_OPERATION_NAME]: operation } : {}),
+        },
+      },
+      trace.setSpan(ROOT_CONTEXT, parent),
+    );
   }
 
   private async exchange(
     request: GatewayGraphQLRequest,
     context: Partial<GatewayContext>,
-    signal?: AbortSignal,
+    signal: AbortSignal | undefined,
+    span: Span | undefined,
   ): Promise<GatewayGraphQLResponse> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -110,6 +170,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       operationName: request.operationName,
       ...(request.extensions ? { extensions: request.extensions } : {}),
     });
+    // `traceparent` and `tracestate` for the subgraph's span to be this fetch's child. Not among
+    // the headers the signature binds (VOUCHED_HEADERS, a fixed list), so adding them changes no
+    // signature; nor need they be: a subgraph decides nothing on them, and they carry only the
+    // gateway's own context (a client's is never passed on: shared/http/tracing.ts, `link`).
+    if (span)
+      this.tracing.propagator?.inject(trace.setSpan(ROOT_CONTEXT, span), headers, defaultTextMapSetter);
     // Signed last, over the headers and body exactly as they leave (gateway-signature.ts).
     if (this.signer) {
       headers[SIGNATURE_HEADER] = await signGatewayRequest(
@@ -130,6 +196,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         bodyTimeout: this.timeoutMs,
         ...(signal ? { signal } : {}),
       });
+      span?.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.statusCode);
       text = await response.body.text();
     } catch {
       throw signal?.aborted ? stoppedByDeadline(this.serviceName, true) : unavailable(this.serviceName);

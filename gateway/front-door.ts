@@ -8,6 +8,7 @@ import { INVALID_SIGNATURE } from '../shared/http/gateway-signature.js';
 import { SERVICE_CALL_HEADER, type ServiceCallVerifier } from '../shared/http/service-call.js';
 import { sendRateLimited, sendRefusal } from '../shared/http/refusal.js';
 import { requestMetaOf } from '../shared/http/request-meta.js';
+import { requestSpan } from '../shared/http/tracing.js';
 import { tokenLimitRefusal } from '../shared/limits/document-limits.js';
 import type { GatewayContext } from './context.js';
 import { RequestDeadline } from './deadline.js';
@@ -162,6 +163,7 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDo
       meta: requestMetaOf(request.headers, request.id, { person: principal.person }),
       authorization,
       deadline: new RequestDeadline(),
+      span: requestSpan(request),
     };
     const key = request.headers['idempotency-key'];
     if (key !== undefined && isMutation(body)) {

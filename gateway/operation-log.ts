@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { describeOperation } from '../shared/http/tracing.js';
 import type { GatewayContext } from './context.js';
 import { admittedHub, callerOf } from './front-door.js';
 import type { OperationMetrics } from './operation-metrics.js';
@@ -38,8 +39,10 @@ function codeOf(error: { readonly extensions?: Record<string, unknown> | undefin
 /**
  * One `info` line per GraphQL operation at the gateway, and its metrics: who asked (client and
  * institution), what (operation name and type), how it ended (`ok` or the first error's code,
- * the HTTP status) and how long it took. Never the query text, its variables or any data: those
- * carry NIKs, names and phone numbers. Refusals before Apollo (the front door's) are logged too.
+ * the HTTP status) and how long it took, with the request's `traceId` when it is traced (the
+ * request's logger carries it: shared/http/tracing.ts). Never the query text, its variables or any
+ * data: those carry NIKs, names and phone numbers. Refusals before Apollo (the front door's) are
+ * logged too.
  */
 export function installOperationLog(
   app: FastifyInstance,
@@ -58,6 +61,15 @@ export function installOperationLog(
     else if (typeof payload === 'string' && payload.length <= SEARCHED_BYTES)
       outcomes.set(request, FIRST_CODE.exec(payload)?.[1] ?? (reply.statusCode < 400 ? 'ok' : 'BAD_REQUEST'));
     else outcomes.set(request, reply.statusCode < 400 ? 'ok' : 'INTERNAL_SERVER_ERROR');
+    // The request's span is named as its line below is: `query WorkerNames`, and how it ended.
+    describeOperation(request, () => {
+      const operation = hub ? facts.get(hub.meta) : undefined;
+      return {
+        name: operation?.name ?? claimedName(request),
+        type: operation?.type ?? null,
+        outcome: outcomes.get(request) ?? 'ok',
+      };
+    });
     return payload;
   });
 

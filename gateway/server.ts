@@ -42,6 +42,8 @@ import { installHeadWitness } from '../shared/audit/witnessing.js';
 import { witnessedHeads } from './db/schema.js';
 import { keySealerFor } from '../shared/keys/sealing.js';
 import { ServiceKeyRing } from '../shared/keys/service-keys.js';
+import { serviceTracing, type ServiceTracing } from '../shared/tracing.js';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 export interface GatewayDependencies {
   readonly store: Store;
@@ -53,6 +55,8 @@ export interface GatewayDependencies {
   readonly consoleOrigins?: Set<string>;
   /** Where the other services' public keys come from; defaults to pinned keys, else their addresses. */
   readonly keys?: KeyDirectory;
+  /** Where spans go instead of the configured OTLP endpoint (tests: an in-memory exporter). */
+  readonly spanProcessor?: SpanProcessor;
 }
 
 export interface GatewayService extends Service {
@@ -62,6 +66,7 @@ export interface GatewayService extends Service {
   readonly serviceKeys: ServiceKeyRing;
   /** The other services' public keys, as the gateway checks their signatures. */
   readonly keys: KeyDirectory;
+  readonly tracing: ServiceTracing;
 }
 
 /**
@@ -80,7 +85,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   const keyProblems = serviceProductionProblems(config, 'gateway');
   if (keyProblems.length > 0) throw new ConfigError(keyProblems);
   const sealer = keySealerFor(config, 'gateway');
-  const serviceKeys = await ServiceKeyRing.open(store.db, 'gateway', sealer);
+  const serviceKeys = await ServiceKeyRing.open(store.background, 'gateway', sealer);
   // Checks the services' own signatures on what they send through the gateway (service calls).
   const keys = deps.keys ?? defaultKeyDirectory(config);
   if (config.production) {
@@ -94,7 +99,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
         : []),
       ...(demoPeople.length > 0
         ? [
-            `demo accounts are active (${demoPeople.join(', ')}); disable them (npm run people -- disable) before running in production`,
+            `demo accounts are active (${demoPeople.join(', ')}); disable them (npm run hub -- people disable) before running in production`,
           ]
         : []),
     ];
@@ -114,9 +119,12 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     isSessionEnded: (sessionId) => revocations.isSessionEnded(sessionId),
   });
 
+  const tracing = serviceTracing(config.tracing, 'gateway', deps.spanProcessor);
   const app = createHttpService({
     name: 'gateway',
     logger,
+    tracing,
+    incomingTrace: 'link',
     bodyLimit: config.limits.bodyBytes,
     readiness: gatewayReadiness(config, store, subgraphUrls),
     // Each GraphQL operation has its own line (operation-log.ts); its HTTP line would say it twice.
@@ -150,6 +158,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
           windowSeconds: config.keys.signedRequestWindowSeconds,
         },
         operations.subgraphFetch,
+        tracing,
       ),
     ]),
   );
@@ -243,11 +252,13 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     revocations,
     serviceKeys,
     keys,
+    tracing,
     listen: (port, host) => listen(app, port, host),
     close: async () => {
       await app.close();
       await rateLimits.close();
       await Promise.all([...dataSources.values()].map((source) => source.close()));
+      await tracing.close();
     },
   };
 }

@@ -1,9 +1,14 @@
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { HubConfig, SubgraphName } from '../shared/config.js';
 import { SUBGRAPH_NAMES } from '../shared/config.js';
 import type { Store } from '../shared/db/database.js';
 import type { StoreName } from '../shared/db/migrations.js';
 import type { SubgraphFactory, SubgraphService } from '../shared/http/subgraph.js';
-import { defaultGraphClient, defaultTokenVerifier } from '../shared/http/subgraph-defaults.js';
+import {
+  defaultGraphClient,
+  defaultRevocationList,
+  defaultTokenVerifier,
+} from '../shared/http/subgraph-defaults.js';
 import { defaultKeyDirectory } from '../shared/keys/directory.js';
 import { createLogger } from '../shared/logging.js';
 import { createGateway, type GatewayService } from '../gateway/server.js';
@@ -25,6 +30,11 @@ export interface EmbeddedHubOptions {
   readonly storeFor: (service: StoreName) => Store;
   /** `config` listens on the configured ports; `ephemeral` on free ones (tests). */
   readonly ports: 'config' | 'ephemeral';
+  /**
+   * Every service's spans go here instead of the configured OTLP endpoint (tests). Each service
+   * still has a tracer provider of its own, whose resource names it (shared/tracing.ts).
+   */
+  readonly spanProcessor?: SpanProcessor;
 }
 
 export interface EmbeddedHub {
@@ -33,6 +43,8 @@ export interface EmbeddedHub {
   readonly gateway: GatewayService;
   /** The running services; a restarted subgraph replaces its entry. */
   readonly subgraphs: Readonly<Record<SubgraphName, SubgraphService>>;
+  /** Every service re-reads the revocation list now (after an operator suspended someone). */
+  refreshRevocations(): Promise<void>;
   /** Closes one subgraph (a crash, for fault tests); the others keep running. */
   stopSubgraph(name: SubgraphName): Promise<void>;
   /** Starts a stopped subgraph again on its store, at the address it had. */
@@ -58,6 +70,9 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
   const keys = defaultKeyDirectory(config, (service) => locations[service]);
 
   const subgraphs = {} as Record<SubgraphName, SubgraphService>;
+  const revocationLists = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [name, defaultRevocationList(config, gatewayLocation)]),
+  ) as Record<SubgraphName, ReturnType<typeof defaultRevocationList>>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
   /** Starts one subgraph on its store; `listenOn` is its port (0: a free one). */
   const startOne = async (name: SubgraphName, listenOn: number) => {
@@ -65,10 +80,11 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
       store: options.storeFor(name),
       config,
       logger: createLogger(name, config.logLevel),
-      verifyToken: defaultTokenVerifier(config, gatewayLocation),
+      verifyToken: defaultTokenVerifier(config, gatewayLocation, revocationLists[name]),
       graph: defaultGraphClient(config, gatewayLocation),
       keys,
       locateService: (service) => locations[service],
+      ...(options.spanProcessor ? { spanProcessor: options.spanProcessor } : {}),
     });
     subgraphs[name] = service;
     locations[name] = await service.listen(listenOn, config.host);
@@ -84,6 +100,7 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     subgraphUrls,
     consoleOrigins,
     keys,
+    ...(options.spanProcessor ? { spanProcessor: options.spanProcessor } : {}),
   });
   gatewayUrl = await gateway.listen(port(config.gateway.port), config.host);
   locations.gateway = gatewayUrl;
@@ -98,6 +115,11 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     subgraphUrls,
     gateway,
     subgraphs,
+    refreshRevocations: async () => {
+      // The gateway's list first: the subgraphs read theirs from it.
+      await gateway.revocations.refresh();
+      await Promise.all(Object.values(revocationLists).map((list) => list.refresh()));
+    },
     stopSubgraph: async (name) => {
       await subgraphs[name].close();
     },

@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, type HubConfig } from '../shared/config.js';
+import { DataDirInUseError } from '../shared/db/data-dir-lock.js';
 import { embeddedStore, openEmbeddedPostgres, postgresStore, type Store } from '../shared/db/database.js';
 import { migrate, STORE_NAMES, type StoreName } from '../shared/db/migrations.js';
 import { createLogger } from '../shared/logging.js';
 import type { DemoCredentials, DemoPerson } from '../gateway/seed.js';
 import { startEmbeddedHub } from './embedded-hub.js';
+import { startAdminEndpoint } from './hub/admin-endpoint.js';
 import { seedDemoHub, seedDemoPeople } from './seed/load.js';
 import { sampleWorkers } from './seed/sample-workers.js';
 import { buildWorld } from './seed/world.js';
@@ -28,7 +30,15 @@ const logger = createLogger('hub', config.logLevel);
 // Services without a PostgreSQL URL share one embedded PostgreSQL (one PGlite per process).
 const needsEmbedded = STORE_NAMES.some((name) => config.database.urls[name] === undefined);
 await mkdir(config.dataDir, { recursive: true });
-const pglite = needsEmbedded ? await openEmbeddedPostgres(join(config.dataDir, 'pglite')) : null;
+let pglite: Awaited<ReturnType<typeof openEmbeddedPostgres>> | null = null;
+try {
+  pglite = needsEmbedded ? await openEmbeddedPostgres(join(config.dataDir, 'pglite')) : null;
+} catch (error) {
+  // Another hub (or an operator command) has the directory: say so instead of a stack trace.
+  if (!(error instanceof DataDirInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const stores = new Map<StoreName, Store>();
 for (const name of STORE_NAMES) {
   const url = config.database.urls[name];
@@ -71,6 +81,17 @@ if (!people && existsSync(peopleFile))
   people = JSON.parse(await readFile(peopleFile, 'utf8')) as DemoPerson[];
 
 const hub = await startEmbeddedHub({ config, storeFor, ports: 'config' });
+// The embedded database is this process's alone: operator commands (`npm run hub`) come through it.
+const admin = pglite?.lock
+  ? await startAdminEndpoint({
+      config,
+      storeFor,
+      lock: pglite.lock,
+      logger,
+      refreshRevocations: () => hub.refreshRevocations(),
+      reloadTokenKeys: () => hub.gateway.tokens.reload(),
+    })
+  : null;
 printWelcome({
   gatewayUrl: hub.gatewayUrl,
   credentials,
@@ -86,10 +107,11 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping the hub');
+  await admin?.close();
   await hub.close();
   await Promise.all([...stores.values()].map((store) => store.close()));
   await pglite?.close();
   process.exit(0);
 }
-process.once('SIGINT', () => void stop('SIGINT'));
-process.once('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -45,6 +45,7 @@ export function printWelcome({
     `  GraphQL   ${gatewayUrl}/graphql   explorer: ${gatewayUrl}/explorer (a demo client id and secret get a token)`,
     `  Tokens    POST ${gatewayUrl}/oauth/token   keys: ${gatewayUrl}/.well-known/jwks.json`,
     `  Health    ${gatewayUrl}/health   readiness: ${gatewayUrl}/ready   metrics: ${gatewayUrl}/metrics`,
+    '  Operate   npm run hub -- --help   (clients, people, keys, a worker’s record; carried out by this hub)',
     '',
   ];
   if (people) {

@@ -44,3 +44,28 @@ describe('the access log cannot be turned off by configuration', () => {
     expect(Object.keys(config).filter((key) => /access/i.test(key))).toEqual([]);
   });
 });
+
+describe('tracing settings', () => {
+  it('are off without an OTLP endpoint', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).tracing).toEqual({
+      tracesEndpoint: undefined,
+      serviceName: undefined,
+    });
+  });
+
+  it('send spans to v1/traces under the base endpoint, or to the traces endpoint as given', () => {
+    const base = loadConfig({ NODE_ENV: 'test', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' });
+    expect(base.tracing.tracesEndpoint).toBe('http://collector:4318/v1/traces');
+    const traces = loadConfig({
+      NODE_ENV: 'test',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://traces:9000/otlp',
+      OTEL_SERVICE_NAME: 'hub-jatim',
+    });
+    expect(traces.tracing).toEqual({ tracesEndpoint: 'http://traces:9000/otlp', serviceName: 'hub-jatim' });
+  });
+
+  it('report an endpoint that is not a URL with the other bad keys', () => {
+    expect(problemsOf({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector', LOG_LEVEL: 'loud' })).toHaveLength(2);
+  });
+});

@@ -125,6 +125,15 @@ const configSchema = z
     /** The bundled GraphiQL at `/explorer`; unset means on outside production, off in it. */
     EXPLORER_ENABLED: z.stringbool().optional(),
 
+    // OpenTelemetry's own variables (README "Tracing"): spans are exported over OTLP/HTTP only when
+    // an endpoint is set; unset, no tracer provider exists and tracing costs nothing.
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl,
+    OTEL_SERVICE_NAME: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.string().min(1).max(200).optional(),
+    ),
+
     SEED_DEMO_DATA: z.stringbool().default(true),
     SEED_WORKERS: z.coerce.number().int().min(0).max(2_000_000).default(3200),
   })
@@ -164,6 +173,8 @@ export interface HubConfig {
     readonly revocationMaxAgeMs: number;
   };
   readonly seed: { readonly demoData: boolean; readonly workers: number };
+  /** Where spans go (README "Tracing"); no endpoint, no spans. */
+  readonly tracing: TracingSettings;
   /** How long a person's console session may idle and last. */
   readonly console: { readonly idleMinutes: number; readonly maxHours: number };
   /** Whether the gateway serves the bundled explorer (GraphiQL) at `/explorer`. */
@@ -206,6 +217,23 @@ export interface HubConfig {
   };
   /** Requests per minute per client, by institution kind; and token requests per minute per client. */
   readonly rateLimits: Readonly<Record<InstitutionKind, number>> & { readonly tokenRequests: number };
+}
+
+/** Where a service exports its spans, and under which `service.name`. */
+export interface TracingSettings {
+  /** The OTLP/HTTP traces URL (`.../v1/traces`); undefined means tracing is off. */
+  readonly tracesEndpoint: string | undefined;
+  /** `service.name` of the spans; undefined means each service's own name (`gateway`, `labour`, ...). */
+  readonly serviceName: string | undefined;
+}
+
+/**
+ * The traces URL for a base OTLP endpoint: the specification appends `v1/traces` to
+ * OTEL_EXPORTER_OTLP_ENDPOINT, whereas OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is used as it is.
+ */
+function tracesUrlOf(base: string | undefined): string | undefined {
+  if (base === undefined) return undefined;
+  return `${base.endsWith('/') ? base : `${base}/`}v1/traces`;
 }
 
 export class ConfigError extends Error {
@@ -257,6 +285,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       revocationMaxAgeMs: raw.REVOCATION_MAX_AGE_MS,
     },
     seed: { demoData: raw.SEED_DEMO_DATA, workers: raw.SEED_WORKERS },
+    tracing: {
+      tracesEndpoint: raw.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? tracesUrlOf(raw.OTEL_EXPORTER_OTLP_ENDPOINT),
+      serviceName: raw.OTEL_SERVICE_NAME,
+    },
     console: { idleMinutes: raw.CONSOLE_SESSION_IDLE_MINUTES, maxHours: raw.CONSOLE_SESSION_MAX_HOURS },
     explorer: { enabled: raw.EXPLORER_ENABLED ?? raw.NODE_ENV !== 'production' },
     nikPseudonymKey: raw.NIK_PSEUDONYM_KEY,

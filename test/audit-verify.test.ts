@@ -17,10 +17,10 @@ afterAll(async () => {
   await Promise.all(directories.map((directory) => rm(directory, { recursive: true, force: true })));
 });
 
-/** `npm run audit:verify` as an operator runs it, against an embedded data directory. */
+/** `npm run hub -- audit verify` as an operator runs it, against an embedded data directory. */
 async function auditVerify(dataDir: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout } = await run('npx', ['tsx', 'scripts/audit-verify.ts'], {
+    const { stdout } = await run('npx', ['tsx', 'scripts/hub.ts', 'audit', 'verify'], {
       env: { ...process.env, HUB_DATA_DIR: dataDir, DATABASE_URL: '' },
     });
     return { code: 0, output: stdout };
@@ -30,7 +30,7 @@ async function auditVerify(dataDir: string): Promise<{ code: number; output: str
   }
 }
 
-describe('npm run audit:verify', () => {
+describe('npm run hub -- audit verify', () => {
   it('reports every chain intact, then names the first event someone changed behind the triggers', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'migran-audit-'));
     directories.push(dataDir);

@@ -15,13 +15,13 @@ afterAll(async () => {
   await Promise.all(directories.map((directory) => rm(directory, { recursive: true, force: true })));
 });
 
-/** `npm run clients -- ...` as an operator runs it, against an embedded data directory. */
+/** `npm run hub -- ...` as an operator runs it, against an embedded data directory no hub has open. */
 async function clientsCli(
   dataDir: string,
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/clients.ts', ...args], {
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/hub.ts', ...args], {
       env: { ...process.env, HUB_DATA_DIR: dataDir, DATABASE_URL: '', GATEWAY_DATABASE_URL: '' },
     });
     return { code: 0, stdout, stderr };
@@ -31,14 +31,15 @@ async function clientsCli(
   }
 }
 
-describe('npm run clients', () => {
+describe('npm run hub: institutions, clients and trusted documents', () => {
   it('registers a client, refuses an invalid trusted document, trusts a valid one and restricts the client', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'migran-clients-'));
     directories.push(dataDir);
 
     const institution = await clientsCli(
       dataDir,
-      'add-institution',
+      'institutions',
+      'add',
       '--name',
       'LPK Maju Bersama',
       '--kind',
@@ -50,6 +51,7 @@ describe('npm run clients', () => {
 
     const client = await clientsCli(
       dataDir,
+      'clients',
       'add',
       '--institution',
       institutionId!,
@@ -64,6 +66,7 @@ describe('npm run clients', () => {
 
     const excessive = await clientsCli(
       dataDir,
+      'clients',
       'add',
       '--institution',
       institutionId!,
@@ -78,7 +81,7 @@ describe('npm run clients', () => {
 
     const typo = join(dataDir, 'typo.graphql');
     await writeFile(typo, 'query Courses { courses { id titel } }');
-    const refused = await clientsCli(dataDir, 'trust-document', clientId!, '--file', typo);
+    const refused = await clientsCli(dataDir, 'documents', 'trust', clientId!, '--file', typo);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Cannot query field "titel" on type "Course"');
 
@@ -87,7 +90,8 @@ describe('npm run clients', () => {
     await writeFile(valid, document);
     const trusted = await clientsCli(
       dataDir,
-      'trust-document',
+      'documents',
+      'trust',
       clientId!,
       '--file',
       valid,
@@ -97,8 +101,10 @@ describe('npm run clients', () => {
     expect(trusted.code).toBe(0);
     expect(trusted.stdout).toContain(documentHash(document));
 
-    expect((await clientsCli(dataDir, 'restrict', clientId!)).code).toBe(0);
-    expect((await clientsCli(dataDir, 'restrict', 'no-such-client')).code).toBe(2);
+    expect((await clientsCli(dataDir, 'documents', 'restrict', clientId!)).code).toBe(0);
+    const unknown = await clientsCli(dataDir, 'documents', 'restrict', 'no-such-client');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no client no-such-client');
 
     const pglite = await openEmbeddedPostgres(join(dataDir, 'pglite'));
     try {
@@ -113,5 +119,5 @@ describe('npm run clients', () => {
     } finally {
       await pglite.close();
     }
-  }, 180_000);
+  }, 300_000);
 });

@@ -67,7 +67,7 @@ function canonicalSql(schema: string): string {
     )::text /* ${schema} */`;
 }
 
-/** The function that hashes one event after its predecessor's hash (`audit:verify` calls it too). */
+/** The function that hashes one event after its predecessor's hash (`audit verify` calls it too). */
 function digestFunctionSql(schema: string, replace: boolean): string {
   const table = `"${schema}"."access_events"`;
   return `
@@ -86,7 +86,7 @@ export function digestMigrationSql(schema: string): string {
  * SQL of the migration that makes a schema's access log tamper-evident: each new row gets the
  * next position and `hash = sha256(prev_hash || canonical row)` under a transaction-level lock
  * (so concurrent writers chain one after another), and updates, deletes and truncation are
- * refused. `digest` recomputes a row's hash for `npm run audit:verify`.
+ * refused. `digest` recomputes a row's hash for `npm run hub -- audit verify`.
  */
 export function chainMigrationSql(schema: string): string {
   const table = `"${schema}"."access_events"`;

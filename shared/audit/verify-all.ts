@@ -15,7 +15,7 @@ export interface AccessLogVerification {
     readonly report: ChainReport;
     readonly problems: readonly string[];
   }[];
-  /** What `npm run audit:verify` prints, a line per finding. */
+  /** What `npm run hub -- audit verify` prints, a line per finding. */
   readonly lines: readonly string[];
 }
 
@@ -59,7 +59,7 @@ function summary(service: SubgraphName, report: ChainReport): string {
 }
 
 /**
- * `npm run audit:verify` without the process around it: recomputes every subgraph's chain in Node
+ * `npm run hub -- audit verify` without the process around it: recomputes every subgraph's chain in Node
  * and checks it against the heads the ministry and the gateway witnessed (README "Access log").
  */
 export async function verifyAccessLogs(

@@ -23,7 +23,7 @@ export function witnessedHeadsTable(schema: PgSchema) {
       signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
       /** The signed head itself (compact JWS), so anyone can check it again later. */
       jwt: text('jwt').notNull(),
-      /** The key the witness checked it with, as it knew that key then (`audit:verify` uses it). */
+      /** The key the witness checked it with, as it knew that key then (`audit verify` uses it). */
       kid: text('kid').notNull(),
       publicJwk: jsonb('public_jwk').notNull(),
       receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),

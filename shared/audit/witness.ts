@@ -45,7 +45,7 @@ export interface HeadWitnessOptions {
  * valid signature of the service it names, checked with that service's published or pinned key,
  * and the key is kept beside it. A head never replaces another: one at a position already held
  * with another hash, or one that shows the chain shorter than it was shown earlier, is kept as a
- * contradiction and answered with CONFLICT, for `audit:verify` and the service's operators to see.
+ * contradiction and answered with CONFLICT, for `audit verify` and the service's operators to see.
  */
 export class HeadWitness {
   constructor(private readonly options: HeadWitnessOptions) {}

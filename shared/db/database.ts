@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import {
   StatementClock,
   timedPglite,
@@ -66,8 +67,30 @@ function observerLogger(onQuery: QueryObserver | undefined) {
  * belongs to one process; in embedded mode every service of the hub shares it, each in its own
  * PostgreSQL schema.
  */
-export async function openEmbeddedPostgres(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
-  return PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+export async function openEmbeddedPostgres(
+  dataDir?: string,
+  loadDataDir?: Blob,
+): Promise<PGlite & { readonly lock: DataDirLock | null }> {
+  // A second process on the same directory would corrupt it: refused before PGlite touches it.
+  const lock = dataDir ? lockDataDir(dataDir) : null;
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const close = client.close.bind(client);
+  return Object.assign(client, {
+    lock,
+    close: async () => {
+      try {
+        await close();
+      } finally {
+        lock?.release();
+      }
+    },
+  });
 }
 
 /** A store over an embedded PostgreSQL that someone else owns (closing it leaves the client open). */

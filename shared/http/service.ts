@@ -8,6 +8,8 @@ import Fastify, {
 import { isConnectionFailure } from '../db/database.js';
 import type { Logger } from '../logging.js';
 import { HEADERS } from '../auth/principal.js';
+import { tracingOff, type ServiceTracing } from '../tracing.js';
+import { installTracing, type IncomingTrace } from './tracing.js';
 
 /** A running or ready-to-run HTTP service of the hub (a subgraph or the gateway). */
 export interface Service {
@@ -34,6 +36,10 @@ export interface HttpServiceOptions {
   readonly requestLogLevel?: 'info' | 'debug';
   /** Paths logged at `debug` whatever the level: another line tells of them (the gateway's operations). */
   readonly quietPaths?: readonly string[];
+  /** The service's spans (shared/tracing.ts); off by default. */
+  readonly tracing?: ServiceTracing;
+  /** Whether a caller's `traceparent` is continued (subgraphs, the default) or only linked (the gateway). */
+  readonly incomingTrace?: IncomingTrace;
 }
 
 /**
@@ -101,8 +107,9 @@ function transportError(error: FastifyErrorLike): { status: number; code: string
 }
 
 /**
- * The Fastify skeleton every service shares: request ids, body limit, GraphQL-shaped transport
- * errors (never a stack trace), liveness at `/health` and readiness at `/ready`.
+ * The Fastify skeleton every service shares: request ids, a server span per request, body limit,
+ * GraphQL-shaped transport errors (never a stack trace), liveness at `/health` and readiness at
+ * `/ready`.
  */
 export function createHttpService(options: HttpServiceOptions): FastifyInstance {
   // pino's Logger is a FastifyBaseLogger; naming the base type keeps the instance type plain.
@@ -115,6 +122,8 @@ export function createHttpService(options: HttpServiceOptions): FastifyInstance 
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  // First of all hooks: every later log line of the request carries its trace id.
+  installTracing(app, options.tracing ?? tracingOff(options.name), options.incomingTrace ?? 'continue');
 
   // Closing reaps only the keep-alive connections idle at that moment; one whose request was still
   // in flight would stay open after its answer (for the 72 s keep-alive timeout) and hold up the

@@ -10,10 +10,22 @@ export type GatewayLocation = string | (() => string);
 
 const resolve = (location: GatewayLocation) => (typeof location === 'function' ? location() : location);
 
+/** The gateway's revocation list as a subgraph reads it: at most once per REVOCATION_MAX_AGE_MS. */
+export function defaultRevocationList(
+  config: HubConfig,
+  gateway: GatewayLocation = config.gateway.url,
+): RevocationList {
+  return new RevocationList(
+    remoteRevocations(() => resolve(gateway)),
+    config.tokens.revocationMaxAgeMs,
+  );
+}
+
 /** How a subgraph verifies tokens by default: against the gateway's published keys, fetched and cached. */
 export function defaultTokenVerifier(
   config: HubConfig,
   gateway: GatewayLocation = config.gateway.url,
+  revocations: RevocationList = defaultRevocationList(config, gateway),
 ): TokenVerifier {
   let remote: JWTVerifyGetKey | undefined;
   const keys: JWTVerifyGetKey = (header, token) => {
@@ -23,10 +35,6 @@ export function defaultTokenVerifier(
     });
     return remote(header, token);
   };
-  const revocations = new RevocationList(
-    remoteRevocations(() => resolve(gateway)),
-    config.tokens.revocationMaxAgeMs,
-  );
   return createTokenVerifier({
     keys,
     issuer: config.tokens.issuer,

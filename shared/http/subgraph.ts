@@ -20,6 +20,8 @@ import { enumCatalogueOfSchema } from '../enum-errors.js';
 import { createErrorFormatter } from '../errors.js';
 import { documentLimitsPlugin } from '../limits/document-limits.js';
 import type { Logger } from '../logging.js';
+import { serviceTracing, type ServiceTracing } from '../tracing.js';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { installDirectLimits } from './direct-limits.js';
 import type { GraphClient } from './graph-client.js';
 import { installGatewayRequestCheck } from './gateway-requests.js';
@@ -27,6 +29,7 @@ import { installMetrics, type ServiceMetrics } from './metrics.js';
 import { replayCheckOf, type ReplayCheck } from './replay-check.js';
 import { requestIdHeader, requestMetaOf } from './request-meta.js';
 import { createHttpService, listen, requestLogLevel, type Service } from './service.js';
+import { claimedOperation, describeOperation } from './tracing.js';
 
 /** What every subgraph knows about the request it is answering. */
 export interface RequestContext {
@@ -71,6 +74,8 @@ export interface SubgraphDependencies {
    * what the log of reads costs; no configuration reaches it, and production refuses it.
    */
   readonly recordReads?: boolean;
+  /** Where spans go instead of the configured OTLP endpoint (tests: an in-memory exporter). */
+  readonly spanProcessor?: SpanProcessor;
 }
 
 /** Whether a subgraph writes its reads to the access log (writes are logged either way). */
@@ -89,6 +94,7 @@ export interface SubgraphService extends Service {
   readonly serviceKeys: ServiceKeyRing;
   /** Signs this subgraph's access-log chain head for the witnesses (shared/audit/witness-publisher.ts). */
   readonly chainHeads: ChainHeadPublisher;
+  readonly tracing: ServiceTracing;
 }
 
 export type SubgraphFactory = (deps: SubgraphDependencies) => Promise<SubgraphService>;
@@ -116,6 +122,8 @@ export interface SubgraphServiceOptions<TContext extends RequestContext> {
   readonly keys?: KeyDirectory | undefined;
   /** Where the other services listen (the witnesses of the chain head); defaults to the configuration. */
   readonly locateService?: ((service: StoreName) => string | undefined) | undefined;
+  /** Defaults to the configured OTLP endpoint, if any (`SubgraphDependencies.spanProcessor`). */
+  readonly spanProcessor?: SpanProcessor | undefined;
 }
 
 /**
@@ -128,12 +136,16 @@ export async function createSubgraphService<TContext extends RequestContext>(
   const { name, store, logger } = options;
   const keyProblems = serviceProductionProblems(options.config, name);
   if (keyProblems.length > 0) throw new ConfigError(keyProblems);
-  const serviceKeys = await ServiceKeyRing.open(store.db, name, keySealerFor(options.config, name));
+  // Its re-reads (every 30 s, on first use after that) are housekeeping, not statements a request
+  // caused: on the background connection, or the batching tests' counts would depend on the clock.
+  const serviceKeys = await ServiceKeyRing.open(store.background, name, keySealerFor(options.config, name));
   const keys = options.keys ?? defaultKeyDirectory(options.config);
   options.graph?.useServiceKeys?.(serviceKeys);
+  const tracing = serviceTracing(options.config.tracing, name, options.spanProcessor);
   const app = createHttpService({
     name,
     logger,
+    tracing,
     bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
     requestLogLevel: requestLogLevel(options.production),
     readiness: async () => {
@@ -143,6 +155,11 @@ export async function createSubgraphService<TContext extends RequestContext>(
   });
 
   const metrics = installMetrics(app, name, { store });
+  // The request's span is named after the operation the gateway (or a direct caller) sent.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.routeOptions.url === '/graphql') describeOperation(request, () => claimedOperation(request));
+    return payload;
+  });
   publishServiceKeys(app, serviceKeys);
   // Before the direct limits: the gateway's verified fetches are exempt from them.
   const isFromGateway = installGatewayRequestCheck(app, {
@@ -224,10 +241,12 @@ export async function createSubgraphService<TContext extends RequestContext>(
     app,
     serviceKeys,
     chainHeads,
+    tracing,
     listen: (port, host) => listen(app, port, host),
     close: async () => {
       await chainHeads.stop();
       await app.close();
+      await tracing.close();
     },
   };
 }

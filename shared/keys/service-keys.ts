@@ -180,7 +180,7 @@ export class ServiceKeyRing {
   }
 }
 
-/** Every key the service ever had, public halves only (audit:verify checks old signatures with them). */
+/** Every key the service ever had, public halves only (audit verify checks old signatures with them). */
 export async function allPublicKeys(db: Database, service: StoreName): Promise<JSONWebKeySet> {
   const table = tableOf(service);
   const rows = await db.select({ publicJwk: table.publicJwk }).from(table).orderBy(desc(table.createdAt));

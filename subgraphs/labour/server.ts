@@ -50,6 +50,7 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
     graph,
     locateService: deps.locateService,
+    spanProcessor: deps.spanProcessor,
     // `delivery` needs the service's own keys, so it is made just below; requests come after that.
     createContext: (request) =>
       createContext({ db: store.db, accessLogStatus, graph, pseudonyms, consentDelivery: delivery }, request),

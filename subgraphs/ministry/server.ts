@@ -41,6 +41,7 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
     graph,
     locateService: deps.locateService,
+    spanProcessor: deps.spanProcessor,
     createContext: (request) => createContext({ db: store.db, accessLogStatus, graph }, request),
     plugins: [accessLogPlugin<Context>(store.db, AUDITED, { recordReads: recordsReads(deps) })],
   });

@@ -44,6 +44,7 @@ export const createSubgraph: SubgraphFactory = async (deps) => {
     keys,
     verifyToken: deps.verifyToken ?? defaultTokenVerifier(config),
     locateService: deps.locateService,
+    spanProcessor: deps.spanProcessor,
     createContext: (request) => createContext({ db: store.db, accessLogStatus }, request),
     // Sessions are logged per participant (audit.ts); the shared plugin writes every read at the end.
     plugins: [

@@ -21,6 +21,8 @@ async function waitFor(url: string, attempts = 240): Promise<void> {
 export interface HubProcess {
   readonly base: string;
   readonly dataDir: string;
+  /** Where each subgraph listens, for requests that go around the gateway. */
+  readonly subgraphBases: Readonly<Record<'labour' | 'ministry' | 'training' | 'university', string>>;
   demoClients(): Promise<DemoCredentials[]>;
   demoPeople(): Promise<DemoPerson[]>;
   /** Stops the hub (SIGTERM, as an operator would) and resolves to everything it wrote. */
@@ -75,6 +77,12 @@ export async function startHubProcess(env: Readonly<Record<string, string>> = {}
   return {
     base,
     dataDir,
+    subgraphBases: {
+      labour: `http://127.0.0.1:${labour}`,
+      ministry: `http://127.0.0.1:${ministry}`,
+      training: `http://127.0.0.1:${training}`,
+      university: `http://127.0.0.1:${university}`,
+    },
     demoClients: () => readJson<DemoCredentials[]>('demo-clients.json'),
     demoPeople: () => readJson<DemoPerson[]>('demo-people.json'),
     stop,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { InstitutionKind, Scope } from '../../shared/auth/principal.js';
 import { SCOPES_BY_KIND } from '../../shared/auth/principal.js';
 import { loadConfig } from '../../shared/config.js';
@@ -36,7 +37,13 @@ export interface ClientOptions {
  * gateway over real HTTP on free ports, SQL statement counts per service, and clients with real
  * credentials registered the way an operator registers them.
  */
-export async function startTestHub(options: { readonly env?: Readonly<Record<string, string>> } = {}) {
+export async function startTestHub(
+  options: {
+    readonly env?: Readonly<Record<string, string>>;
+    /** Where every service's spans go (an in-memory exporter's processor). */
+    readonly spanProcessor?: SpanProcessor;
+  } = {},
+) {
   const database = await createTestDatabase();
   const statements = Object.fromEntries(STORE_NAMES.map((name) => [name, 0])) as Record<StoreName, number>;
   const stores = Object.fromEntries(
@@ -58,7 +65,12 @@ export async function startTestHub(options: { readonly env?: Readonly<Record<str
     AUDIT_HEAD_CHECK_SECONDS: '86400',
     ...options.env,
   });
-  const hub = await startEmbeddedHub({ config, storeFor: (name) => stores[name], ports: 'ephemeral' });
+  const hub = await startEmbeddedHub({
+    config,
+    storeFor: (name) => stores[name],
+    ports: 'ephemeral',
+    ...(options.spanProcessor ? { spanProcessor: options.spanProcessor } : {}),
+  });
   const url = `${hub.gatewayUrl}/graphql`;
 
   async function client(kind: InstitutionKind, options: ClientOptions = {}): Promise<TestClient> {
