@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoCredentials } from '../gateway/seed.js';
 import { bearer, errorCodes, postGraphQL } from '../shared/testing/graphql-client.js';
-import { startHubProcess, type HubProcess } from './helpers/hub-process.js';
+import { clientToken, requestClientToken, startHubProcess, type HubProcess } from './helpers/hub-process.js';
 
 const run = promisify(execFile);
 
@@ -27,24 +27,6 @@ async function hubCli(dataDir: string, ...args: string[]): Promise<CliResult> {
     const failure = error as { code: number; stdout: string; stderr: string };
     return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
   }
-}
-
-async function tokenFor(base: string, clientId: string, clientSecret: string): Promise<Response> {
-  return fetch(`${base}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: clientSecret,
-    }),
-  });
-}
-
-async function accessToken(base: string, client: DemoCredentials): Promise<string> {
-  const response = await tokenFor(base, client.clientId, client.clientSecret);
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 const WORKERS = 'query Workers { workers(first: 3) { edges { node { id nik fullName } } } }';
@@ -159,7 +141,7 @@ describe('npm run hub against a running embedded hub', () => {
 
   it('suspends a client so that its very next request is refused, at the gateway and at a subgraph', async () => {
     const batu = clientNamed('disnaker-batu');
-    const token = await accessToken(hub.base, batu);
+    const token = await clientToken(hub.base, batu);
     const before = await postGraphQL(`${hub.base}/graphql`, WORKERS, {}, bearer(token));
     expect(before.errors).toEqual([]);
 
@@ -177,13 +159,13 @@ describe('npm run hub against a running embedded hub', () => {
       bearer(token),
     );
     expect(atLabour.status).toBe(401);
-    expect((await tokenFor(hub.base, batu.clientId, batu.clientSecret)).status).toBe(401);
+    expect((await requestClientToken(hub.base, batu.clientId, batu.clientSecret)).status).toBe(401);
 
     const again = await hubCli(hub.dataDir, 'clients', 'suspend', batu.clientId);
     expect(again.stdout).toContain('is suspended already');
     expect((await hubCli(hub.dataDir, 'clients', 'reactivate', batu.clientId)).code).toBe(0);
     expect(
-      (await postGraphQL(`${hub.base}/graphql`, WORKERS, {}, bearer(await accessToken(hub.base, batu))))
+      (await postGraphQL(`${hub.base}/graphql`, WORKERS, {}, bearer(await clientToken(hub.base, batu))))
         .errors,
     ).toEqual([]);
   }, 90_000);
@@ -194,8 +176,8 @@ describe('npm run hub against a running embedded hub', () => {
     expect(rotated.code).toBe(0);
     const secret = /client_secret (\S+)/.exec(rotated.stdout)?.[1];
     expect(secret).toBeDefined();
-    expect((await tokenFor(hub.base, blitar.clientId, blitar.clientSecret)).status).toBe(401);
-    expect((await tokenFor(hub.base, blitar.clientId, secret!)).status).toBe(200);
+    expect((await requestClientToken(hub.base, blitar.clientId, blitar.clientSecret)).status).toBe(401);
+    expect((await requestClientToken(hub.base, blitar.clientId, secret!)).status).toBe(200);
   }, 60_000);
 
   it('exports one worker’s complete record from all four institutions with her access history, logging the export', async () => {
@@ -204,7 +186,7 @@ describe('npm run hub against a running embedded hub', () => {
       `${hub.base}/graphql`,
       WORKERS,
       {},
-      bearer(await accessToken(hub.base, malang)),
+      bearer(await clientToken(hub.base, malang)),
     );
     const worker = page.data!.workers.edges[0]!.node;
     const exported = await hubCli(

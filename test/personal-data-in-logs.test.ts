@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { embeddedStore, openEmbeddedPostgres } from '../shared/db/database.js';
 import { workers } from '../subgraphs/labour/db/schema.js';
-import { jsonLines, startHubProcess, type HubProcess } from './helpers/hub-process.js';
+import { clientToken, jsonLines, startHubProcess, type HubProcess } from './helpers/hub-process.js';
 
 let hub: HubProcess | undefined;
 afterAll(async () => {
@@ -41,16 +41,7 @@ describe('logs', () => {
       const credentials = await hub.demoClients();
       const officer = credentials.find((client) => client.clientId === 'kp2mi-case-officer')!;
       officerInstitution = officer.institutionId;
-      const tokenResponse = await fetch(`${base}/oauth/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: officer.clientId,
-          client_secret: officer.clientSecret,
-        }),
-      });
-      const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+      const token = await clientToken(base, officer);
       const graphql = async (body: Record<string, unknown>, authorization = `Bearer ${token}`) =>
         fetch(`${base}/graphql`, {
           method: 'POST',

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { jsonLines, startHubProcess, type HubProcess } from './helpers/hub-process.js';
+import { clientToken, jsonLines, startHubProcess, type HubProcess } from './helpers/hub-process.js';
 
 // `npm start` pointed at an OTLP/HTTP collector (here a stand-in on loopback that keeps what it
 // is sent): every service exports its spans under its own service.name, and the log lines of a
@@ -60,20 +60,10 @@ describe('tracing to a collector', () => {
     let output = '';
     try {
       const officer = (await hub.demoClients()).find((client) => client.clientId === 'kp2mi-case-officer')!;
-      const token = (await (
-        await fetch(`${hub.base}/oauth/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            grant_type: 'client_credentials',
-            client_id: officer.clientId,
-            client_secret: officer.clientSecret,
-          }),
-        })
-      ).json()) as { access_token: string };
+      const token = await clientToken(hub.base, officer);
       const answer = await fetch(`${hub.base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({
           query: 'query TracedWorkers { workers(first: 2) { edges { node { id } } } }',
         }),

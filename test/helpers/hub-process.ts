@@ -94,3 +94,23 @@ export async function startHubProcess(env: Readonly<Record<string, string>> = {}
 export function jsonLines(output: string): string[] {
   return output.split('\n').filter((line) => line.startsWith('{'));
 }
+
+/** The token endpoint asked for a client-credentials token, as a client system asks it. */
+export function requestClientToken(base: string, clientId: string, clientSecret: string): Promise<Response> {
+  return fetch(`${base}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+    }),
+  });
+}
+
+/** An access token of a demo client. */
+export async function clientToken(base: string, client: DemoCredentials): Promise<string> {
+  const response = await requestClientToken(base, client.clientId, client.clientSecret);
+  if (!response.ok) throw new Error(`token endpoint answered ${response.status} for ${client.clientId}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
