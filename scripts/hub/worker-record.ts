@@ -79,18 +79,18 @@ async function rowsAbout(
     reachedNew = false;
     for (const child of tables) {
       if (found.has(child)) continue;
-      const conditions = getTableConfig(child).foreignKeys.flatMap((foreignKey) => {
-        const { columns, foreignColumns, foreignTable } = foreignKey.reference();
-        const parentRows = found.get(foreignTable);
-        if (!parentRows || columns.length !== 1) return [];
+      const references = getTableConfig(child)
+        .foreignKeys.map((foreignKey) => foreignKey.reference())
+        .filter((reference) => found.has(reference.foreignTable) && reference.columns.length === 1);
+      if (references.length === 0) continue;
+      const conditions = references.flatMap(({ columns, foreignColumns, foreignTable }) => {
         const parentKey = propertyOf(foreignTable, foreignColumns[0]!);
-        const ids = parentRows.map((row) => row[parentKey]).filter((id) => id !== null && id !== undefined);
+        const ids = found
+          .get(foreignTable)!
+          .map((row) => row[parentKey])
+          .filter((id) => id !== null && id !== undefined);
         return ids.length > 0 ? [inArray(columns[0]!, ids)] : [];
       });
-      const referencesFound = getTableConfig(child).foreignKeys.some((foreignKey) =>
-        found.has(foreignKey.reference().foreignTable),
-      );
-      if (!referencesFound) continue;
       found.set(
         child,
         conditions.length === 0
