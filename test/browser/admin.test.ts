@@ -177,9 +177,11 @@ describe.skipIf(chromiumMissing)(
       await row(page, 'dewi.anggraini').getByRole('button', { name: 'Aktifkan Dewi Anggraini' }).click();
       await page.getByRole('status').filter({ hasText: 'Akun Dewi Anggraini aktif kembali.' }).waitFor();
       expect(await canSignIn('dewi.anggraini', issuedPassword)).toBe(true);
-    });
+    }, 120_000);
 
-    it('unlocks an account locked by five failed sign-ins, and resets a password (the old one stops working)', async () => {
+    // Each sign-in is a whole browser round through the authorization server (about 2 s on a busy
+    // machine), and these two tests sign in five to seven times each.
+    it('unlocks an account locked by five failed sign-ins', async () => {
       for (let failure = 0; failure < 5; failure += 1) {
         expect(await canSignIn(officer.username, 'guessing, guessing')).toBe(false);
       }
@@ -191,7 +193,10 @@ describe.skipIf(chromiumMissing)(
       await page.getByRole('status').filter({ hasText: 'Akun Sri Wahyuni tidak terkunci lagi.' }).waitFor();
       await expect.poll(() => row(page, officer.username).textContent()).not.toContain('Terkunci');
       expect(await canSignIn(officer.username, TEST_PASSWORD)).toBe(true);
+    }, 120_000);
 
+    it('resets a password: the new one is shown once and the old one stops working', async () => {
+      const { page } = admin;
       await row(page, officer.username)
         .getByRole('button', { name: 'Atur ulang kata sandi Sri Wahyuni' })
         .click();
@@ -202,7 +207,7 @@ describe.skipIf(chromiumMissing)(
       expect(await canSignIn(officer.username, TEST_PASSWORD)).toBe(false);
       expect(await canSignIn(officer.username, fresh)).toBe(true);
       await panel.getByRole('button', { name: 'Sudah saya catat, tutup' }).click();
-    });
+    }, 120_000);
 
     it("cannot act on another institution's account, even by its id: the gateway answers as for none", async () => {
       const { page } = admin;

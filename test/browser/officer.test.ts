@@ -317,7 +317,7 @@ describe.skipIf(chromiumMissing)(
       // millisecond share it, so the lists are compared as multisets, not by distinct keys.
       expect([...printedKeys].sort()).toEqual([...(await apiKeys())].sort());
       await page.emulateMedia({ media: 'screen' });
-    });
+    }, 90_000);
 
     it('gets a worker of another region exactly as one that does not exist', async () => {
       const { page } = watched;
