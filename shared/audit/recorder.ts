@@ -1,7 +1,8 @@
 import type { Principal, RequestMeta } from '../auth/principal.js';
 import type { Database } from '../db/database.js';
 import { UNCOUNTED, type ServiceMetrics } from '../http/metrics.js';
-import type { AccessEventsTable, NewAccessEvent } from './table.js';
+import { insertAccessEvents, type EventColumns, type RequestColumns } from './bulk-insert.js';
+import type { AccessEventsTable } from './table.js';
 
 /** What an access event says about the data touched. */
 export interface AccessedEntity {
@@ -40,7 +41,7 @@ interface Pending {
 
 /**
  * Collects, for one request to one subgraph, who touched which worker data and which fields, and
- * writes it as one multi-row insert: reads, lookups and replays just before the response leaves,
+ * writes it as one statement (shared/audit/bulk-insert.ts): reads, lookups and replays just before the response leaves,
  * writes inside the transaction of the write itself, refusals at once (their transaction, if any,
  * rolls back).
  */
@@ -92,8 +93,7 @@ export class AccessRecorder {
       this.event(action, entity, [...fields].sort()),
     );
     this.pending.clear();
-    await db.insert(this.table).values(rows);
-    this.counted(rows);
+    await this.insert(db, rows);
   }
 
   /**
@@ -107,9 +107,8 @@ export class AccessRecorder {
     if (entities.length === 0) return;
     for (const entity of entities) this.serve(entity, entity.fields);
     const rows = entities.map((entity) => this.event('WRITE', entity, [...entity.fields].sort()));
-    await tx.insert(this.table).values(rows);
     // Counted when the statement succeeds; a transaction rolled back later is rare enough to ignore here.
-    this.counted(rows);
+    await this.insert(tx, rows);
   }
 
   /**
@@ -117,12 +116,15 @@ export class AccessRecorder {
    * concerned someone's record, so that the record's own office sees who tried.
    */
   async refused(db: Database, entity: AccessedEntity, fields: readonly string[]): Promise<void> {
-    const rows = [this.event('REFUSED', entity, [...fields].sort())];
-    await db.insert(this.table).values(rows);
+    await this.insert(db, [this.event('REFUSED', entity, [...fields].sort())]);
+  }
+
+  private async insert(db: Database, rows: readonly EventColumns[]): Promise<void> {
+    await insertAccessEvents(db, this.table, this.requestColumns(), rows);
     this.counted(rows);
   }
 
-  private counted(rows: readonly NewAccessEvent[]): void {
+  private counted(rows: readonly EventColumns[]): void {
     const byAction = new Map<string, number>();
     for (const row of rows) byAction.set(row.action, (byAction.get(row.action) ?? 0) + 1);
     for (const [action, count] of byAction) this.metrics.accessEventsWritten(action, count);
@@ -154,7 +156,7 @@ export class AccessRecorder {
     });
   }
 
-  private event(action: AccessAction, entity: AccessedEntity, fields: string[]): NewAccessEvent {
+  private requestColumns(): RequestColumns {
     return {
       requestId: this.meta.requestId,
       clientRequestId: this.meta.clientRequestId,
@@ -165,6 +167,11 @@ export class AccessRecorder {
       actingSubject: this.meta.actingSubject,
       purpose: this.meta.purpose,
       caseReference: this.meta.caseReference,
+    };
+  }
+
+  private event(action: AccessAction, entity: AccessedEntity, fields: string[]): EventColumns {
+    return {
       action,
       entityType: entity.entityType,
       entityId: entity.entityId,

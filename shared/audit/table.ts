@@ -83,6 +83,47 @@ export function digestMigrationSql(schema: string): string {
 }
 
 /**
+ * The insert trigger's function. The chain's lock is taken and its head read once per
+ * transaction, not once per row: the head this transaction last wrote is kept in a
+ * transaction-local setting tagged with the transaction's id, so the next row of the same
+ * statement (or of a later statement of the same transaction, which still holds the lock) chains
+ * after it without another lock call or index read. The setting ends with the transaction and is
+ * undone with a rolled-back savepoint, as is the row it describes.
+ */
+function chainFunctionSql(schema: string, replace: boolean): string {
+  const table = `"${schema}"."access_events"`;
+  const headSetting = `hub.access_chain_head_${schema}`;
+  return `CREATE ${replace ? 'OR REPLACE ' : ''}FUNCTION "${schema}".access_events_chain() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+  DECLARE
+    this_transaction text := pg_current_xact_id()::text;
+    head text[] := string_to_array(current_setting('${headSetting}', true), ' ');
+    last_position bigint;
+    last_hash text;
+  BEGIN
+    IF head[1] IS NOT DISTINCT FROM this_transaction THEN
+      last_position := head[2]::bigint;
+      last_hash := head[3];
+    ELSE
+      PERFORM pg_advisory_xact_lock(hashtext('${schema}.access_events'));
+      SELECT position, hash INTO last_position, last_hash FROM ${table} ORDER BY position DESC LIMIT 1;
+    END IF;
+    NEW.position := coalesce(last_position, 0) + 1;
+    NEW.at := clock_timestamp();
+    NEW.prev_hash := coalesce(last_hash, 'genesis');
+    NEW.hash := "${schema}".access_event_digest(NEW.prev_hash, NEW);
+    PERFORM set_config('${headSetting}', this_transaction || ' ' || NEW.position || ' ' || NEW.hash, true);
+    RETURN NEW;
+  END
+  $$;`;
+}
+
+/** SQL of the migration that moves an existing chain to the once-per-transaction lock above. */
+export function bulkChainMigrationSql(schema: string): string {
+  return `\n${chainFunctionSql(schema, true)}\n`;
+}
+
+/**
  * SQL of the migration that makes a schema's access log tamper-evident: each new row gets the
  * next position and `hash = sha256(prev_hash || canonical row)` under a transaction-level lock
  * (so concurrent writers chain one after another), and updates, deletes and truncation are
@@ -92,21 +133,7 @@ export function chainMigrationSql(schema: string): string {
   const table = `"${schema}"."access_events"`;
   return `${digestFunctionSql(schema, false)}
 --> statement-breakpoint
-CREATE FUNCTION "${schema}".access_events_chain() RETURNS trigger
-  LANGUAGE plpgsql AS $$
-  DECLARE
-    last_position bigint;
-    last_hash text;
-  BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('${schema}.access_events'));
-    SELECT position, hash INTO last_position, last_hash FROM ${table} ORDER BY position DESC LIMIT 1;
-    NEW.position := coalesce(last_position, 0) + 1;
-    NEW.at := clock_timestamp();
-    NEW.prev_hash := coalesce(last_hash, 'genesis');
-    NEW.hash := "${schema}".access_event_digest(NEW.prev_hash, NEW);
-    RETURN NEW;
-  END
-  $$;
+${chainFunctionSql(schema, false)}
 --> statement-breakpoint
 CREATE TRIGGER access_events_chain BEFORE INSERT ON ${table}
   FOR EACH ROW EXECUTE FUNCTION "${schema}".access_events_chain();
