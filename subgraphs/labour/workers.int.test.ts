@@ -132,3 +132,62 @@ describe('worker rows', () => {
     expect(response.data).toEqual({ _entities: [{ id: consenting.id }, null] });
   });
 });
+
+describe('the list of workers', () => {
+  const PAGE = /* GraphQL */ `
+    query Page($regionCode: String!, $after: String) {
+      workers(filter: { regionCode: $regionCode }, first: 2, after: $after) {
+        totalCount
+        edges {
+          node {
+            id
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `;
+  interface Page {
+    workers: {
+      totalCount: number;
+      edges: { node: { id: string } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  }
+
+  it('counts every worker the caller may see on every page, the page past the last and an empty list too', async () => {
+    const regionCode = '35.07.21';
+    const ids = new Set<string>();
+    for (let index = 0; index < 5; index += 1) {
+      ids.add(
+        (await insertTestWorker(hub.db, { villageCode: '35.07.21.2001', districtCode: regionCode })).id,
+      );
+    }
+    await insertTestWorker(hub.db, { villageCode: '35.05.01.2001', districtCode: '35.05.01' });
+    const seen: string[] = [];
+    let after: string | null = null;
+    const totals: number[] = [];
+    for (let page = 0; page < 3; page += 1) {
+      const response: { data?: Page | null } = await hub.request<Page>(MALANG_OFFICE, PAGE, {
+        regionCode,
+        after,
+      });
+      const workers: Page['workers'] = response.data!.workers;
+      totals.push(workers.totalCount);
+      seen.push(...workers.edges.map(({ node }) => node.id));
+      expect(workers.pageInfo.hasNextPage).toBe(page < 2);
+      after = workers.pageInfo.endCursor;
+    }
+    expect(totals).toEqual([5, 5, 5]);
+    expect(new Set(seen)).toEqual(ids);
+
+    const past = await hub.request<Page>(MALANG_OFFICE, PAGE, { regionCode, after });
+    expect(past.data?.workers).toMatchObject({ totalCount: 5, edges: [], pageInfo: { hasNextPage: false } });
+    // Blitar's office sees none of Malang's workers, and is told there are none.
+    const blitar = await hub.request<Page>(BLITAR_OFFICE, PAGE, { regionCode, after: null });
+    expect(blitar.data?.workers).toMatchObject({ totalCount: 0, edges: [] });
+  });
+});

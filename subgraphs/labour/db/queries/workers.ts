@@ -88,7 +88,11 @@ function filterConditions(db: Database, scope: WorkerScope, filter: WorkerListFi
   return conditions;
 }
 
-/** One page of workers ordered by name then id, plus the total the caller may see. */
+/**
+ * One page of workers ordered by name then id, plus the total the caller may see, in one
+ * statement: the total rides on every row of the page as an uncorrelated subquery, which the
+ * database evaluates once. Only a page past the last one (no rows to carry it) asks again.
+ */
 export async function listWorkers(
   db: Database,
   scope: WorkerScope,
@@ -100,19 +104,28 @@ export async function listWorkers(
   const pageConditions = after
     ? [...conditions, sql`(${workers.fullName}, ${workers.id}) > (${after.fullName}, ${after.id}::uuid)`]
     : conditions;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(workers)
-      .where(and(...pageConditions))
-      .orderBy(asc(workers.fullName), asc(workers.id))
-      .limit(first + 1),
-    db
-      .select({ value: count() })
-      .from(workers)
-      .where(and(...conditions)),
-  ]);
-  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: total?.value ?? 0 };
+  const countMatching = sql<number>`(select count(*)::int from ${workers} where ${and(...conditions)})`;
+  const rows = await db
+    .select({ worker: workers, totalCount: countMatching.mapWith(Number) })
+    .from(workers)
+    .where(and(...pageConditions))
+    .orderBy(asc(workers.fullName), asc(workers.id))
+    .limit(first + 1);
+  const totalCount =
+    rows[0]?.totalCount ??
+    (after
+      ? ((
+          await db
+            .select({ value: count() })
+            .from(workers)
+            .where(and(...conditions))
+        )[0]?.value ?? 0)
+      : 0);
+  return {
+    rows: rows.slice(0, first).map(({ worker }) => worker),
+    hasNextPage: rows.length > first,
+    totalCount,
+  };
 }
 
 export type NewWorker = typeof workers.$inferInsert;
