@@ -47,7 +47,10 @@ interface Pending {
  */
 export class AccessRecorder {
   private readonly pending = new Map<string, Pending>();
-  private readonly served = new Map<string, ServedEntity>();
+  private readonly served = new Map<
+    string,
+    { readonly entityType: string; readonly entityId: string; readonly fields: Set<string> }
+  >();
 
   constructor(
     private readonly subgraph: string,
@@ -83,7 +86,11 @@ export class AccessRecorder {
 
   /** The entities this request touched so far, with their fields (reads and writes). */
   servedEntities(): ServedEntity[] {
-    return [...this.served.values()];
+    return [...this.served.values()].map(({ entityType, entityId, fields }) => ({
+      entityType,
+      entityId,
+      fields: [...fields].sort(),
+    }));
   }
 
   /** Writes the events collected so far (one statement), and forgets them. */
@@ -145,15 +152,16 @@ export class AccessRecorder {
     }
   }
 
+  // Called for every field read: adds to a set, and sorts only once, when the entities are asked for.
   private serve(entity: AccessedEntity, fields: readonly string[]): void {
     const entityId = entity.referenceId ?? entity.entityId;
     const key = `${entity.entityType}\u0000${entityId}`;
     const existing = this.served.get(key);
-    this.served.set(key, {
-      entityType: entity.entityType,
-      entityId,
-      fields: [...new Set([...(existing?.fields ?? []), ...fields])].sort(),
-    });
+    if (existing) {
+      for (const field of fields) existing.fields.add(field);
+      return;
+    }
+    this.served.set(key, { entityType: entity.entityType, entityId, fields: new Set(fields) });
   }
 
   private requestColumns(): RequestColumns {

@@ -171,7 +171,7 @@ describe('the list of workers', () => {
     let after: string | null = null;
     const totals: number[] = [];
     for (let page = 0; page < 3; page += 1) {
-      const response: { data?: Page | null } = await hub.request<Page>(MALANG_OFFICE, PAGE, {
+      const response: { data?: Page | null | undefined } = await hub.request<Page>(MALANG_OFFICE, PAGE, {
         regionCode,
         after,
       });
