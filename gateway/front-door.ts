@@ -6,10 +6,9 @@ import { UnauthenticatedError } from '../shared/errors.js';
 import { bodyDigestOf, installBodyDigest } from '../shared/http/body-digest.js';
 import { INVALID_SIGNATURE } from '../shared/http/gateway-signature.js';
 import { SERVICE_CALL_HEADER, type ServiceCallVerifier } from '../shared/http/service-call.js';
-import { sendRateLimited, sendRefusal } from '../shared/http/refusal.js';
+import { sendRateLimited } from '../shared/http/refusal.js';
 import { requestMetaOf } from '../shared/http/request-meta.js';
 import { requestSpan } from '../shared/http/tracing.js';
-import { tokenLimitRefusal } from '../shared/limits/document-limits.js';
 import type { GatewayContext } from './context.js';
 import { RequestDeadline } from './deadline.js';
 import { requestHash, type IdempotencyStore } from './idempotency.js';
@@ -29,8 +28,8 @@ interface Admitted {
 }
 
 export interface FrontDoor {
+  /** The token limit, which Apollo's parse enforces (limits.ts); the front door parses no more. */
   readonly maxTokens: number;
-  readonly exposeLimits: boolean;
   readonly verifyToken: TokenVerifier;
   readonly rateLimits: ClientRateLimits;
   readonly trustedDocuments: TrustedDocuments;
@@ -51,13 +50,15 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-function isMutation(body: Record<string, unknown>): boolean {
+/** Whether the request is a mutation (only asked of requests with an Idempotency-Key). */
+function isMutation(body: Record<string, unknown>, maxTokens: number): boolean {
   if (typeof body['query'] !== 'string') return false;
   try {
     const operationName = typeof body['operationName'] === 'string' ? body['operationName'] : null;
-    return getOperationAST(parse(body['query']), operationName)?.operation === OperationTypeNode.MUTATION;
+    const document = parse(body['query'], { maxLexicalTokens: maxTokens });
+    return getOperationAST(document, operationName)?.operation === OperationTypeNode.MUTATION;
   } catch {
-    return false; // Apollo reports the syntax error itself.
+    return false; // Apollo reports the syntax error, or the length, itself.
   }
 }
 
@@ -79,10 +80,11 @@ async function serviceCallOf(
 
 /**
  * Everything decided before a GraphQL request reaches planning, in this order: the token (401),
- * the client's rate (429 with Retry-After), the document's length in tokens (400), trusted
- * documents for restricted machine clients (403), a persisted-query extension Apollo would refuse
- * without a code (400), and idempotency keys for mutations (a retry gets the first answer).
- * Apollo's own context then only reads what was admitted.
+ * the client's rate (429 with Retry-After), trusted documents for restricted machine clients
+ * (403), a persisted-query extension Apollo would refuse without a code (400), and idempotency
+ * keys for mutations (a retry gets the first answer). The document's length in tokens (400) is
+ * counted by Apollo's one parse of it (limits.ts), so no document is lexed twice. Apollo's own
+ * context then only reads what was admitted.
  */
 export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDoorDeadlines {
   // A service call binds its exact body: digest it as it arrives.
@@ -132,11 +134,6 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDo
         ? request.body
         : request.query
     ) as Record<string, unknown>;
-    const tooLong = tokenLimitRefusal(body['query'], door.maxTokens, door.exposeLimits);
-    if (tooLong) {
-      door.refused('limits');
-      return sendRefusal(reply, 400, 'GRAPHQL_PARSE_FAILED', tooLong);
-    }
     const extensions =
       typeof body['extensions'] === 'object' && body['extensions'] !== null
         ? (body['extensions'] as Record<string, unknown>)
@@ -166,7 +163,7 @@ export function installFrontDoor(app: FastifyInstance, door: FrontDoor): FrontDo
       span: requestSpan(request),
     };
     const key = request.headers['idempotency-key'];
-    if (key !== undefined && isMutation(body)) {
+    if (key !== undefined && isMutation(body, door.maxTokens)) {
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
         door.refused('idempotency');
         return refuse(reply, 400, 'BAD_REQUEST', 'Idempotency-Key must be 1 to 255 printable characters.');

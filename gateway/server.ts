@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { createTokenVerifier } from '../shared/auth/token-verifier.js';
+import { VerifiedTokenCache } from '../shared/auth/verified-token-cache.js';
 import { ConfigError, SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from '../shared/config.js';
 import type { Store } from '../shared/db/database.js';
 import { enumCatalogueOfSdl } from '../shared/enum-errors.js';
@@ -45,6 +46,12 @@ import { ServiceKeyRing } from '../shared/keys/service-keys.js';
 import { serviceTracing, type ServiceTracing } from '../shared/tracing.js';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
+/**
+ * Verified tokens the gateway remembers (by hash, each until it expires): some 500 bytes each, so
+ * a few megabytes at most, and more than the clients and console sessions of one token lifetime.
+ */
+const VERIFIED_TOKENS = 10_000;
+
 export interface GatewayDependencies {
   readonly store: Store;
   readonly config: HubConfig;
@@ -57,6 +64,10 @@ export interface GatewayDependencies {
   readonly keys?: KeyDirectory;
   /** Where spans go instead of the configured OTLP endpoint (tests: an in-memory exporter). */
   readonly spanProcessor?: SpanProcessor;
+  /** Verified tokens kept between requests; defaults to a cache of 10,000 (tests pass a small one). */
+  readonly verifiedTokens?: VerifiedTokenCache;
+  /** Told of each token signature the gateway checks (tests count them). */
+  readonly onSignatureChecked?: () => void;
 }
 
 export interface GatewayService extends Service {
@@ -117,6 +128,10 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     audience: config.tokens.audience,
     isSuspended: (clientId) => revocations.isSuspended(clientId),
     isSessionEnded: (sessionId) => revocations.isSessionEnded(sessionId),
+    // A client's next request skips the signature check; suspension and sessions still bind each time.
+    cache: deps.verifiedTokens ?? new VerifiedTokenCache(VERIFIED_TOKENS),
+    keysVersion: tokens.keysVersion,
+    ...(deps.onSignatureChecked ? { onSignatureChecked: deps.onSignatureChecked } : {}),
   });
 
   const tracing = serviceTracing(config.tracing, 'gateway', deps.spanProcessor);
@@ -164,7 +179,6 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
   );
   const frontDoor = installFrontDoor(app, {
     maxTokens: config.limits.maxTokens,
-    exposeLimits: !config.production,
     verifyToken,
     rateLimits,
     trustedDocuments: new TrustedDocuments(store.db),
@@ -198,7 +212,8 @@ export async function createGateway(deps: GatewayDependencies): Promise<GatewayS
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger, enumCatalogueOfSdl(supergraphSdl)),
+    formatError: limits.formatError(createErrorFormatter(logger, enumCatalogueOfSdl(supergraphSdl))),
+    parseOptions: limits.parseOptions,
     validationRules: [...limits.validationRules, KnownOperationTypesRule],
     plugins: [
       ...limits.plugins,

@@ -14,6 +14,8 @@ const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 let database: TestDatabase;
 let gateway: GatewayService;
 let baseUrl: string;
+/** Token signatures the gateway has checked (the rest were served from its cache of verified tokens). */
+let signaturesChecked = 0;
 
 async function tokenRequest(body: Record<string, string>, headers: Record<string, string> = {}) {
   const response = await fetch(`${baseUrl}/oauth/token`, {
@@ -45,7 +47,11 @@ async function newClient(kind: 'LABOUR_OFFICE' | 'UNIVERSITY' = 'LABOUR_OFFICE')
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  gateway = await createGateway({ store: database.store(), config });
+  gateway = await createGateway({
+    store: database.store(),
+    config,
+    onSignatureChecked: () => (signaturesChecked += 1),
+  });
   baseUrl = await gateway.listen(0, '127.0.0.1');
 });
 afterAll(async () => {
@@ -190,6 +196,41 @@ describe('authentication at the gateway', () => {
     const after = await postGraphQL(`${baseUrl}/graphql`, '{ __typename }', {}, bearer(token));
     expect(after.status).toBe(401);
     expect(errorCodes(after)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('verified tokens kept between requests', () => {
+  it("checks a token's signature on its first request only, until the keys are reloaded", async () => {
+    const { clientId, clientSecret } = await newClient();
+    const { body } = await tokenRequest({ grant_type: 'client_credentials' }, basic(clientId, clientSecret));
+    const token = body['access_token'] as string;
+    const before = signaturesChecked;
+    for (let i = 0; i < 3; i++) {
+      const response = await postGraphQL(`${baseUrl}/graphql`, '{ __typename }', {}, bearer(token));
+      expect(response.status).toBe(200);
+    }
+    expect(signaturesChecked - before).toBe(1);
+    await gateway.tokens.reload();
+    const afterReload = await postGraphQL(`${baseUrl}/graphql`, '{ __typename }', {}, bearer(token));
+    expect(afterReload.status).toBe(200);
+    expect(signaturesChecked - before).toBe(2);
+  });
+
+  it('refuses a cached token at once when its client is suspended', async () => {
+    const { clientId, clientSecret } = await newClient();
+    const { body } = await tokenRequest({ grant_type: 'client_credentials' }, basic(clientId, clientSecret));
+    const token = body['access_token'] as string;
+    for (let i = 0; i < 2; i++) {
+      expect((await postGraphQL(`${baseUrl}/graphql`, '{ __typename }', {}, bearer(token))).status).toBe(200);
+    }
+    await suspendClient(database.store().db, clientId);
+    await gateway.revocations.refresh();
+    const after = await postGraphQL(`${baseUrl}/graphql`, '{ __typename }', {}, bearer(token));
+    expect([after.status, errorCodes(after), after.errors[0]?.message]).toEqual([
+      401,
+      ['UNAUTHENTICATED'],
+      'This client has been suspended.',
+    ]);
   });
 });
 

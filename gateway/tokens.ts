@@ -77,6 +77,12 @@ export class TokenAuthority {
     return publicJwks(this.state.keySet);
   }
 
+  /**
+   * Which key set verifies tokens now: a new object after every reload, so that tokens verified
+   * against the previous set are verified again (a key taken out stops its tokens at once).
+   */
+  readonly keysVersion = (): unknown => this.state.keySet;
+
   /** Key resolver for verifying tokens at the gateway itself, without a network round trip. */
   readonly getKey: JWTVerifyGetKey = (header, token) => this.state.getKey(header, token);
 }

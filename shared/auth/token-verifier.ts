@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { UnauthenticatedError } from '../errors.js';
 import { isWithinRegion } from '../reference/regions.js';
 import { INSTITUTION_KINDS, SCOPES, SCOPES_BY_KIND, type Principal, type Scope } from './principal.js';
+import type { VerifiedToken, VerifiedTokenCache } from './verified-token-cache.js';
 
 /** Claims of a hub access token beyond the registered ones (iss, aud, exp, iat, jti, sub). */
 const hubClaims = z.object({
@@ -33,11 +34,22 @@ export interface TokenVerifierOptions {
   readonly isSuspended?: (clientId: string) => Promise<boolean>;
   /** A console session that was ended (signed out): its still-valid tokens are refused. */
   readonly isSessionEnded?: (sessionId: string) => Promise<boolean>;
+  /**
+   * Tokens already verified, so that a client's next request costs no signature check. Pass
+   * `keysVersion` when the key set can change: an entry verified against another key set is not
+   * used (a key taken out of the set stops its tokens at once).
+   */
+  readonly cache?: VerifiedTokenCache;
+  readonly keysVersion?: () => unknown;
+  /** Called for each signature actually checked (tests count them). */
+  readonly onSignatureChecked?: () => void;
 }
 
 export type TokenVerifier = (authorizationHeader: string | undefined) => Promise<Principal>;
 
 const ALGORITHMS = ['ES256'];
+/** Seconds of clock difference tolerated between the issuer and this service, as jose applies it. */
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 /**
  * Verifies a bearer token the way every service of the hub does: signature against the
@@ -52,17 +64,38 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         ? createRemoteJWKSet(options.keys, { cooldownDuration: 5_000, cacheMaxAge: 600_000 })
         : createLocalJWKSet(options.keys);
 
+  const { cache, keysVersion } = options;
+
+  /** Signature, issuer, audience, expiry and claims: from the cache while they still hold. */
+  async function verified(token: string): Promise<Principal> {
+    const keys = keysVersion?.();
+    const known = cache?.get(token, keys);
+    if (known && stillHolds(known, options, Date.now() / 1000)) return known.principal;
+    options.onSignatureChecked?.();
+    const { payload } = await jwtVerify(token, getKey, {
+      issuer: options.issuer,
+      audience: options.audience,
+      algorithms: ALGORITHMS,
+      requiredClaims: ['exp', 'iat', 'jti'],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    });
+    const principal = Object.freeze(principalFromClaims(payload));
+    cache?.set(token, {
+      principal,
+      issuer: payload.iss ?? '',
+      audience: typeof payload.aud === 'string' ? [payload.aud] : (payload.aud ?? []),
+      expiresAt: payload.exp ?? 0,
+      notBefore: payload.nbf,
+      keys,
+    });
+    return principal;
+  }
+
   return async (authorizationHeader) => {
     const token = bearerToken(authorizationHeader);
     try {
-      const { payload } = await jwtVerify(token, getKey, {
-        issuer: options.issuer,
-        audience: options.audience,
-        algorithms: ALGORITHMS,
-        requiredClaims: ['exp', 'iat', 'jti'],
-        clockTolerance: 5,
-      });
-      const principal = principalFromClaims(payload);
+      const principal = await verified(token);
+      // Cut-offs change while a token is valid: checked on every request, cached or not.
       if (await options.isSuspended?.(principal.clientId)) {
         throw new UnauthenticatedError('This client has been suspended.');
       }
@@ -77,6 +110,20 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       throw new UnauthenticatedError('The access token is not valid.');
     }
   };
+}
+
+/**
+ * Whether what was verified still holds now: the issuer and audience this verifier expects (a
+ * cache is never a way around them), and the clock. Past `exp` the entry is not used at all, so
+ * the token is verified afresh and refused as expired the way jose words it.
+ */
+function stillHolds(known: VerifiedToken, options: TokenVerifierOptions, nowSeconds: number): boolean {
+  return (
+    known.issuer === options.issuer &&
+    known.audience.includes(options.audience) &&
+    nowSeconds < known.expiresAt &&
+    (known.notBefore === undefined || known.notBefore <= nowSeconds + CLOCK_TOLERANCE_SECONDS)
+  );
 }
 
 function bearerToken(header: string | undefined): string {

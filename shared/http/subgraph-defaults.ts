@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import { RevocationList, remoteRevocations } from '../auth/revocation-list.js';
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.js';
+import { VerifiedTokenCache } from '../auth/verified-token-cache.js';
 import type { HubConfig } from '../config.js';
 import type { ServiceKeyRing } from '../keys/service-keys.js';
 import { createGraphClient, type GraphClient } from './graph-client.js';
@@ -41,6 +42,11 @@ export function defaultTokenVerifier(
     audience: config.tokens.audience,
     isSuspended: (clientId) => revocations.isSuspended(clientId),
     isSessionEnded: (sessionId) => revocations.isSessionEnded(sessionId),
+    // Each of the gateway's fetches carries the client's token: its signature is checked once, not
+    // per fetch. No key-set version: jose's remote set hands out copies only, and the gateway
+    // publishes a retired key until every token it signed has expired (gateway/keys.ts), which is
+    // as long as an entry is kept.
+    cache: new VerifiedTokenCache(10_000),
   });
 }
 

@@ -1,10 +1,11 @@
+import { ApolloServer } from '@apollo/server';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { kecamatanList } from '../../bench/workloads/index.js';
 import { loadConfig } from '../config.js';
 import { readApiSchema } from '../schema-files.js';
 import { estimateCost } from './cost.js';
-import { documentLimitRefusal, tokenLimitRefusal } from './document-limits.js';
+import { documentLimitRefusal, isTokenLimitError, tokenLimit, tokenLimitRefusal } from './document-limits.js';
 
 const schema = readApiSchema();
 const { limits } = loadConfig({});
@@ -132,5 +133,82 @@ describe('refusals for people', () => {
 
   it('leaves variables that do not fit to execution, which answers BAD_USER_INPUT', () => {
     expect(refusalOf('query($n: Int) { workers(first: $n) { totalCount } }', { n: 'ten' })).toBeNull();
+  });
+});
+
+describe('the token count in the one parse Apollo makes', () => {
+  async function serverWithTokenLimit(limit: number) {
+    const parses = { count: 0 };
+    const refusals = { count: 0 };
+    const tokens = tokenLimit({ limit, exposeLimits: true, onRefusal: () => (refusals.count += 1) });
+    const server = new ApolloServer({
+      typeDefs: 'type Query { hello(a: Int, b: Int, c: Int): String }',
+      resolvers: { Query: { hello: () => 'halo' } },
+      parseOptions: tokens.parseOptions,
+      formatError: tokens.formatError((formatted) => formatted),
+      plugins: [
+        tokens.plugin,
+        {
+          requestDidStart: () =>
+            Promise.resolve({
+              parsingDidStart: () => {
+                parses.count += 1;
+                return Promise.resolve();
+              },
+            }),
+        },
+      ],
+    });
+    await server.start();
+    return { server, parses, refusals };
+  }
+
+  it('parses a document once, however often it is sent', async () => {
+    const { server, parses } = await serverWithTokenLimit(50);
+    for (let i = 0; i < 3; i++) {
+      const response = await server.executeOperation({ query: '{ hello(a: 1) }' });
+      expect(response.body).toMatchObject({ kind: 'single', singleResult: { data: { hello: 'halo' } } });
+    }
+    expect(parses.count).toBe(1);
+    await server.stop();
+  });
+
+  it('refuses a document over the limit with HTTP 400, GRAPHQL_PARSE_FAILED and words for people', async () => {
+    const { server, refusals } = await serverWithTokenLimit(10);
+    const response = await server.executeOperation({ query: '{ hello(a: 1, b: 2, c: 3) }' });
+    expect(response.http.status).toBe(400);
+    expect(response.body).toMatchObject({
+      kind: 'single',
+      singleResult: {
+        errors: [
+          {
+            message: 'This document has more than 10 tokens; at most 10 are allowed.',
+            extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+          },
+        ],
+      },
+    });
+    expect(refusals.count).toBe(1);
+    await server.stop();
+  });
+
+  it('leaves a syntax error before the limit to the parser, with its location', async () => {
+    const { server, refusals } = await serverWithTokenLimit(10);
+    const response = await server.executeOperation({ query: '{ hello(a: ) }' });
+    const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+    expect(errors?.[0]?.message).toMatch(/^Syntax Error: Unexpected/);
+    expect(errors?.[0]?.locations).toEqual([{ line: 1, column: 12 }]);
+    expect(refusals.count).toBe(0);
+    await server.stop();
+  });
+
+  it("recognises graphql-js's refusal at exactly this limit", () => {
+    let stopped: unknown;
+    try {
+      parse('{ a b c d }', { maxLexicalTokens: 3 });
+    } catch (error) {
+      stopped = error;
+    }
+    expect([isTokenLimitError(stopped, 3), isTokenLimitError(stopped, 30)]).toEqual([true, false]);
   });
 });

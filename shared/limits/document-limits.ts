@@ -2,12 +2,18 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError, validate, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  validate,
+  type GraphQLFormattedError,
+  type ParseOptions,
+  type ValidationContext,
+} from 'graphql';
 import type { HubConfig } from '../config.js';
 import { estimateCost, type CostInput } from './cost.js';
 
-/** The limits on a parsed operation; the token count comes before parsing (`tokenLimitRefusal`). */
+/** The limits on a parsed operation; the token count is part of parsing (`tokenLimit`). */
 export type DocumentLimits = Pick<
   HubConfig['limits'],
   'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxFields' | 'maxCost'
@@ -22,23 +28,77 @@ function refusal(exposeLimits: boolean, exposed: string, hidden: string): GraphQ
   });
 }
 
-/**
- * The token count of a document, run before it is parsed: the refusal message (for HTTP 400 with
- * GRAPHQL_PARSE_FAILED), or null. graphql-armor's lexer counts; a document that fails to parse
- * for another reason is the GraphQL server's to report, with its location.
- */
-export function tokenLimitRefusal(query: unknown, limit: number, exposeLimits: boolean): string | null {
-  if (typeof query !== 'string') return null;
-  let exceeded = false;
-  try {
-    new MaxTokensParserWLexer(query, { n: limit, onReject: [() => (exceeded = true)] }).parseDocument();
-  } catch {
-    // Stopping at the limit is armor's way of refusing; any other error is a syntax error.
-  }
-  if (!exceeded) return null;
+/** The refusal of a document over the token limit, in words for people. */
+function tokenRefusalMessage(limit: number, exposeLimits: boolean): string {
   return exposeLimits
     ? `This document has more than ${count(limit)} tokens; at most ${count(limit)} are allowed.`
     : 'This document is too long.';
+}
+
+/** graphql-js's own refusal when parsing stops at `maxLexicalTokens` (16.x spells it "more that"). */
+const GRAPHQL_TOKEN_LIMIT =
+  /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens\. Parsing aborted\.$/;
+
+/** Whether a parse stopped at this token limit (and not at a syntax error of the document). */
+export function isTokenLimitError(error: unknown, limit: number): boolean {
+  return error instanceof GraphQLError && GRAPHQL_TOKEN_LIMIT.exec(error.message)?.[1] === String(limit);
+}
+
+/**
+ * The token count of a document as a check of its own, for a port that applies it to some
+ * requests only (a subgraph, to those the gateway did not sign): the refusal message (for HTTP
+ * 400 with GRAPHQL_PARSE_FAILED), or null. graphql-js counts while it parses and stops at the
+ * limit; a document that fails to parse for another reason is the GraphQL server's to report,
+ * with its location.
+ */
+export function tokenLimitRefusal(query: unknown, limit: number, exposeLimits: boolean): string | null {
+  if (typeof query !== 'string') return null;
+  try {
+    parse(query, { maxLexicalTokens: limit });
+    return null;
+  } catch (error) {
+    return isTokenLimitError(error, limit) ? tokenRefusalMessage(limit, exposeLimits) : null;
+  }
+}
+
+/**
+ * The token count where every request is held to it (the gateway): counted by the one parse
+ * Apollo Server makes (`parseOptions`), so that no document is lexed twice and a document Apollo
+ * already holds parsed and validated costs nothing. The parse stops at the limit; `formatError`
+ * words that refusal as the hub does everywhere (HTTP 400, GRAPHQL_PARSE_FAILED, no "Syntax
+ * Error"), and the plugin tells `onRefusal`.
+ */
+export function tokenLimit<TContext extends object>(options: {
+  readonly limit: number;
+  readonly exposeLimits: boolean;
+  readonly onRefusal?: () => void;
+}): {
+  readonly parseOptions: ParseOptions;
+  readonly plugin: ApolloServerPlugin<TContext>;
+  readonly formatError: (
+    format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+  ) => (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+} {
+  const { limit, exposeLimits, onRefusal } = options;
+  const stoppedAtLimit = (error: unknown) =>
+    isTokenLimitError(error instanceof GraphQLError ? (error.originalError ?? error) : error, limit);
+  return {
+    parseOptions: { maxLexicalTokens: limit },
+    plugin: {
+      requestDidStart: () =>
+        Promise.resolve({
+          parsingDidStart: () =>
+            Promise.resolve((error?: Error) => {
+              if (error && stoppedAtLimit(error)) onRefusal?.();
+              return Promise.resolve();
+            }),
+        }),
+    },
+    formatError: (format) => (formatted, error) =>
+      stoppedAtLimit(error)
+        ? { message: tokenRefusalMessage(limit, exposeLimits), extensions: { code: 'GRAPHQL_PARSE_FAILED' } }
+        : format(formatted, error),
+  };
 }
 
 interface Shape {
