@@ -79,3 +79,34 @@ export async function ask(
     return { status: response.status, data: null, errors: [`not JSON: ${text.slice(0, 80)}`] };
   }
 }
+
+/**
+ * Fields whose value rests on facts another subgraph relays through the router (`@requires`): in
+ * peer router mode the ministry computes them from its own counts (README "Peer router mode").
+ */
+const FIELDS_ON_RELAYED_FACTS = new Set(['casesPerThousandDepartures', 'hasData']);
+
+/**
+ * When a peer's answer differs from the hub's because of what peer router mode withholds by design
+ * (its fetches are unsigned, so the subgraphs believe none of the facts it relays and refuse what
+ * rests on them), says so; null when the difference is something else (then it is a fault).
+ */
+export function peerRouterLimit(hub: Answer, peer: Answer): string | null {
+  if (hub.status !== 200 || hub.errors.length > 0 || peer.status !== 200) return null;
+  if (peer.errors.length > 0) {
+    const refused = peer.errors.filter(
+      (error) =>
+        typeof error === 'object' &&
+        error !== null &&
+        (error as { extensions?: { code?: unknown } }).extensions?.code === 'FORBIDDEN',
+    );
+    if (refused.length !== peer.errors.length) return null;
+    const messages = [...new Set(refused.map((error) => String((error as { message?: unknown }).message)))];
+    return `peer router mode: ${refused.length} field${refused.length === 1 ? '' : 's'} refused on unsigned facts (${messages.join('; ').slice(0, 200)})`;
+  }
+  const difference = firstDifference(hub.data, peer.data);
+  const field = difference ? /\.([A-Za-z_]+)(?:\[\d+\])*:/.exec(difference)?.[1] : undefined;
+  return field && FIELDS_ON_RELAYED_FACTS.has(field)
+    ? `peer router mode: ${field} is computed without the facts only the hub's gateway may relay`
+    : null;
+}

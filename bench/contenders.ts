@@ -7,9 +7,11 @@ import type { GatewayName } from './report/types.js';
 export interface ContenderContext {
   readonly stack: HubStack;
   readonly logDir: string;
-  /** The recorded plan the floor replays (one workload per floor process). */
-  readonly floorPlanPath?: string;
+  /** The workload this process serves (the floor runs that workload's statements). */
+  readonly workload: string;
   readonly label: string;
+  /** Node flags by label (`--cpu-prof`). */
+  readonly nodeArgs?: (label: string) => readonly string[];
 }
 
 const PEER_ENTRY: Readonly<Record<Exclude<GatewayName, 'hub'>, string>> = {
@@ -38,7 +40,9 @@ export async function startContender(gateway: GatewayName, context: ContenderCon
     ...(gateway === 'hive-js' || gateway === 'hive-rust'
       ? { BENCH_HIVE_PLANNER: gateway === 'hive-js' ? 'js' : 'rust' }
       : {}),
-    ...(gateway === 'floor' && context.floorPlanPath ? { BENCH_FLOOR_PLAN: context.floorPlanPath } : {}),
+    ...(gateway === 'floor'
+      ? { BENCH_FLOOR_WORKLOAD: context.workload, DATABASE_URL: context.stack.databaseUrl }
+      : {}),
   };
   const service = launch({
     label: context.label,
@@ -46,6 +50,7 @@ export async function startContender(gateway: GatewayName, context: ContenderCon
     port,
     env,
     logDir: context.logDir,
+    nodeArgs: context.nodeArgs?.(context.label) ?? [],
   });
   try {
     await waitUntilAnswering(service, '/health');

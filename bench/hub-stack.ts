@@ -4,6 +4,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../shared/config.js';
 import { postgresStore } from '../shared/db/database.js';
 import { freePorts } from '../shared/testing/ports.js';
 import { registerClient } from '../gateway/clients.js';
+import { openPostgresProbe, type CpuTargets } from './cpu.js';
 import { launch, waitUntilAnswering, type BenchProcess } from './processes.js';
 
 const SUBGRAPH_ENTRY = (name: SubgraphName) => `subgraphs/${name}/main.ts`;
@@ -23,8 +24,11 @@ export interface HubStackOptions {
   readonly accessLog: 'on' | 'off';
   /** One label per stack, so that logs of several stacks in one run stay apart. */
   readonly label: string;
-  /** Node flags for measured hub gateways (`--cpu-prof` to see what dominates their cost). */
-  readonly gatewayNodeArgs?: readonly string[];
+  /**
+   * Node flags for a measured process by its log label (`--cpu-prof --cpu-prof-dir=...` to see
+   * what dominates its cost): measured hub gateways and the subgraphs, never the issuer.
+   */
+  readonly nodeArgs?: (label: string) => readonly string[];
 }
 
 /**
@@ -97,8 +101,23 @@ export async function startHubStack(options: HubStackOptions) {
   const subgraphs: BenchProcess[] = [];
   let issuer: BenchProcess | undefined;
   const started: BenchProcess[] = [];
+  const probe = await openPostgresProbe(options.databaseUrl);
+  // Stopped in the order their background deliveries flow, so that none drains while the one it
+  // delivers to is already gone (it would retry past its grace, and under --cpu-prof never write
+  // its profile): measured gateways, labour (consent facts to training and university), training
+  // and university (chain heads to the ministry), the ministry, then the issuer (every chain head).
+  const stopOrder = (service: BenchProcess) => {
+    if (service === issuer) return 4;
+    const name = SUBGRAPH_NAMES.find((subgraph) => subgraphs[SUBGRAPH_NAMES.indexOf(subgraph)] === service);
+    if (name === undefined) return 0;
+    return name === 'labour' ? 1 : name === 'ministry' ? 3 : 2;
+  };
   const stop = async () => {
-    await Promise.all(started.map((service) => service.stop()));
+    for (const step of [0, 1, 2, 3, 4])
+      await Promise.all(
+        started.filter((service) => stopOrder(service) === step).map((service) => service.stop()),
+      );
+    await probe.close();
   };
 
   /** A hub gateway process on its own port; `subgraphUrls` overrides where it sends plans. */
@@ -109,13 +128,14 @@ export async function startHubStack(options: HubStackOptions) {
   ) {
     const overrides: NodeJS.ProcessEnv = { GATEWAY_PORT: String(port) };
     for (const [name, url] of Object.entries(urls)) overrides[`${name.toUpperCase()}_URL`] = url;
+    const fullLabel = `${options.label}-${label}`;
     const gateway = launch({
-      label: `${options.label}-${label}`,
+      label: fullLabel,
       entry: 'gateway/main.ts',
       port,
       env: env(overrides),
       logDir: options.logDir,
-      ...(label === 'issuer' ? {} : { nodeArgs: options.gatewayNodeArgs ?? [] }),
+      ...(label === 'issuer' ? {} : { nodeArgs: options.nodeArgs?.(fullLabel) ?? [] }),
     });
     started.push(gateway);
     await waitUntilAnswering(gateway, '/health');
@@ -127,8 +147,10 @@ export async function startHubStack(options: HubStackOptions) {
     issuer = await startHubGateway('issuer', issuerPort);
     for (const [index, name] of SUBGRAPH_NAMES.entries()) {
       const readLogOff = options.accessLog === 'off';
+      const label = `${options.label}-${name}`;
       const service = launch({
-        label: `${options.label}-${name}`,
+        label,
+        nodeArgs: options.nodeArgs?.(label) ?? [],
         entry: readLogOff ? SUBGRAPH_WITHOUT_READ_LOG : SUBGRAPH_ENTRY(name),
         port: ports[index] as number,
         env: readLogOff
@@ -147,9 +169,20 @@ export async function startHubStack(options: HubStackOptions) {
   }
   const issuerProcess = issuer;
 
+  const subgraphPids = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name, index) => [name, (subgraphs[index] as BenchProcess).pid]),
+  ) as Record<SubgraphName, number>;
+
   return {
     issuerUrl,
     subgraphUrls,
+    databaseUrl: options.databaseUrl,
+    /** The processes whose CPU a measured window of `gatewayPid` counts: it, each subgraph, PostgreSQL. */
+    cpuTargets: (gatewayPid: number): CpuTargets => ({
+      services: { gateway: gatewayPid, ...subgraphPids },
+      postmasterPid: probe.postmasterPid,
+      backendNames: probe.backendNames,
+    }),
     startHubGateway,
     stopProcess: async (service: BenchProcess) => {
       await service.stop();

@@ -1,18 +1,21 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { benchFixtures, seedBench, seededWorkers } from './seed/index.js';
 import { measureEmbeddedHub } from './embedded-hub.js';
 import { startContender } from './contenders.js';
-import { measureRun, type RunShape } from './measure.js';
+import { measureRound, measureRounds, type RunShape } from './measure.js';
+import { readProfiles } from './profiles.js';
+import { aggregateRounds } from './rounds.js';
 import { databaseNameOf, parseOptions, type BenchOptions } from './options.js';
 import { benchPostgres, databaseOn } from './postgres-server.js';
 import { answerProblem, ask } from './compare.js';
+import { CLOCK_TICKS } from './cpu.js';
 import { describeMachine } from './report/machine.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSvg } from './report/svg.js';
 import { evaluateTargets, WORKLOAD_IDS } from './report/targets.js';
-import type { BenchResults, GatewayRun, GrowthPoint } from './report/types.js';
+import type { BenchResults, GatewayRun, GrowthPoint, RoundFigures } from './report/types.js';
 import { openSession, registerActors, type Session } from './session.js';
 import { sideBySide } from './side-by-side.js';
 import { GROWTH_WORKLOADS, kecamatanList, WORKLOADS } from './workloads/index.js';
@@ -28,7 +31,7 @@ async function withHub<T>(
   logDir: string,
   body: (service: Awaited<ReturnType<typeof startContender>>) => Promise<T>,
 ) {
-  const service = await startContender('hub', { stack: session.stack, logDir, label });
+  const service = await startContender('hub', { stack: session.stack, logDir, label, workload: label });
   try {
     return await body(service);
   } finally {
@@ -52,10 +55,14 @@ async function run(options: BenchOptions): Promise<void> {
     seconds: options.seconds,
   };
   const growthShape: RunShape = { ...shape, connections: 1 };
-  // Each measured hub gateway writes a CPU profile when it stops (open it in Chrome DevTools).
-  const gatewayNodeArgs = options.cpuProfile
-    ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'profiles')}`]
-    : [];
+  // With --cpu-prof each measured process (hub gateways, subgraphs, peers, the floor) writes a V8
+  // CPU profile when it stops, in a folder of its own (open one in Chrome DevTools); the report
+  // adds them up by package.
+  const profileDir = resolve(options.outDir, 'profiles');
+  if (options.cpuProfile) rmSync(profileDir, { recursive: true, force: true });
+  const nodeArgs = options.cpuProfile
+    ? (label: string) => ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, label)}`]
+    : undefined;
   const notes: string[] = [
     `Load average when the run started: ${loadavg()
       .map((value) => value.toFixed(2))
@@ -63,6 +70,10 @@ async function run(options: BenchOptions): Promise<void> {
     'Rate limits stay on at the hub gateway but are raised to 1,000,000 requests a minute per client kind so that they count every request and refuse none.',
     'Trusted documents are off for the benchmark clients (their registration flag is unset); idempotency is on: writes carry a fresh Idempotency-Key each.',
     'SQL/req counts the statements of the four subgraphs (their hub_db_statements_total) over the measured run, once settled, divided by requests sent.',
+    `CPU ms/req: utime + stime from /proc/<pid>/stat (${CLOCK_TICKS} ticks a second) of the gateway, each subgraph and every PostgreSQL process (the postmaster's children; backends by the service that opened them, from pg_stat_activity; backends that ended in the window through the postmaster's cutime/cstime), sampled once the previous run had settled and again once this one had, divided by requests sent (all of which the servers had answered by then). The issuer gateway and the load generator are not counted.`,
+    `Rounds: ${options.rounds}, interleaved (round 1 runs every gateway once per workload, each a fresh process, then round 2, ...; the gateway order rotates per round). Figures are medians of the rounds that got an answer, ranges in parentheses; a run without a single answer within its seconds says so. Growth and the access-log-off leg run their rounds back to back on one hub.`,
+    'The floor is a contender of its own: one process answering each request with one minimal SQL statement per subgraph that takes part (bench/floor-sql.ts: no tokens, access rules, access log or GraphQL), so its CPU per request is PostgreSQL plus a minimal client. It replaced a replay of the hub gateway\'s signed subgraph requests, which the subgraphs refused as replays (401 INVALID_SIGNATURE: "exp" outside the 30 s window or a nonce seen) without running any SQL.',
+    'Peers run in peer router mode (README "Peer router mode"): their subgraph requests are unsigned, so the subgraphs believe none of the facts they relay. Where a peer\'s answer differs from the hub\'s for that reason (Placement.compliance refused, a labour office\'s view of cases without the worker\'s kecamatan, the ministry\'s rates from its own counts), "same data as hub" says "no, by design" and its figures cover a smaller answer.',
     'Subgraphs run with NODE_ENV=production and the access log on. No setting turns the log of reads off; "off" runs the subgraphs from the benchmark\'s own entry point (bench/subgraph-without-read-log.ts), which production refuses, so with NODE_ENV=test: besides the log only introspection, limit messages and graphql-js\'s development checks differ.',
   ];
   const results: GatewayRun[] = [];
@@ -81,6 +92,7 @@ async function run(options: BenchOptions): Promise<void> {
         warmupSeconds: options.warmupSeconds,
         seconds: options.seconds,
         growthConnections: 1,
+        rounds: options.rounds,
         quick: options.quick,
         notes,
       },
@@ -89,6 +101,7 @@ async function run(options: BenchOptions): Promise<void> {
       accessLog,
       batching,
       embeddedHub,
+      ...(options.cpuProfile ? { profiles: readProfiles(profileDir) } : {}),
     };
     mkdirSync(options.outDir, { recursive: true });
     writeFileSync(
@@ -124,35 +137,56 @@ async function run(options: BenchOptions): Promise<void> {
         logDir,
         accessLog: 'on',
         label: `w${workers}`,
-        gatewayNodeArgs,
+        ...(nodeArgs ? { nodeArgs } : {}),
       });
       try {
         log(`\n${workers} workers: growth workloads through the hub at 1 connection`);
         await withHub(session, `hub-growth-${workers}`, logDir, async (service) => {
+          const measurable = [];
           for (const workload of GROWTH_WORKLOADS) {
             const request = session.prepare(workload);
             const problem = answerProblem(
               await ask(`${service.baseUrl}/graphql`, request.headers, request.body),
             );
-            if (problem) {
-              growth.push({
-                workload: workload.id,
-                workers,
-                p50Ms: 0,
-                sqlPerRequest: null,
-                failure: problem,
-              });
-              log(`  ${workload.id}: the hub could not answer: ${problem}`);
+            if (!problem) {
+              measurable.push(request);
               continue;
             }
-            const measured = await measureRun('hub', service, request, session.stack, growthShape, workers);
-            growth.push({
-              workload: workload.id,
+            growth.push({ workload: workload.id, workers, p50Ms: 0, sqlPerRequest: null, failure: problem });
+            log(`  ${workload.id}: the hub could not answer: ${problem}`);
+          }
+          const rounds = new Map<string, RoundFigures[]>();
+          for (let round = 1; round <= options.rounds; round += 1)
+            for (const request of measurable)
+              rounds.set(request.workload, [
+                ...(rounds.get(request.workload) ?? []),
+                await measureRound(service, request, session.stack, growthShape, round),
+              ]);
+          for (const request of measurable) {
+            const row = aggregateRounds({
+              workload: request.workload,
+              gateway: 'hub',
               workers,
-              p50Ms: measured.p50Ms,
-              sqlPerRequest: measured.sqlPerRequest,
+              connections: 1,
+              seconds: growthShape.seconds,
+              rounds: rounds.get(request.workload) ?? [],
             });
-            log(`  ${workload.id}: p50 ${measured.p50Ms} ms, SQL/req ${measured.sqlPerRequest ?? '–'}`);
+            growth.push({
+              workload: request.workload,
+              workers,
+              p50Ms: row.p50Ms,
+              sqlPerRequest: row.sqlPerRequest,
+              cpuMs: row.cpu?.totalMs ?? null,
+              cpu: row.cpu ?? null,
+              ...(row.range ? { range: row.range } : {}),
+              rounds: row.rounds ?? 1,
+              ...(row.status === 'no answer' ? { noAnswerWithinSeconds: growthShape.seconds } : {}),
+            });
+            log(
+              row.status === 'no answer'
+                ? `  ${request.workload}: no answer within ${growthShape.seconds} s`
+                : `  ${request.workload}: p50 ${row.p50Ms} ms, CPU ${row.cpu?.totalMs ?? '–'} ms/req, SQL/req ${row.sqlPerRequest ?? '–'}`,
+            );
           }
         });
         if (workers === mainWorkers) {
@@ -168,6 +202,7 @@ async function run(options: BenchOptions): Promise<void> {
               gateways: options.gateways,
               shape,
               workers,
+              rounds: options.rounds,
               logDir,
               log,
             })),
@@ -177,7 +212,15 @@ async function run(options: BenchOptions): Promise<void> {
           );
           if (hubList?.sqlPerRequest != null) {
             const first10 = await withHub(session, 'hub-first-10', logDir, (service) =>
-              measureRun('hub', service, session.prepare(kecamatanList(10)), session.stack, shape, workers),
+              measureRounds(
+                'hub',
+                service,
+                session.prepare(kecamatanList(10)),
+                session.stack,
+                shape,
+                workers,
+                1,
+              ),
             );
             batching = {
               first10SqlPerRequest: first10.sqlPerRequest ?? 0,
@@ -204,13 +247,29 @@ async function run(options: BenchOptions): Promise<void> {
           logDir,
           accessLog: 'off',
           label: `w${workers}-log-off`,
+          ...(nodeArgs ? { nodeArgs } : {}),
         });
         try {
           const measured = await withHub(off, 'hub-access-log-off', logDir, (service) =>
-            measureRun('hub', service, off.prepare(kecamatanList(100)), off.stack, shape, workers),
+            measureRounds(
+              'hub',
+              service,
+              off.prepare(kecamatanList(100)),
+              off.stack,
+              shape,
+              workers,
+              options.rounds,
+            ),
           );
-          accessLog = { onRps: hubList.rps, offRps: measured.rps };
-          log(`  access log on ${hubList.rps} req/s, off ${measured.rps} req/s`);
+          accessLog = {
+            onRps: hubList.rps,
+            offRps: measured.rps,
+            onCpuMs: hubList.cpu?.totalMs ?? null,
+            offCpuMs: measured.cpu?.totalMs ?? null,
+          };
+          log(
+            `  access log on ${hubList.rps} req/s ${hubList.cpu?.totalMs ?? '–'} CPU ms/req, off ${measured.rps} req/s ${measured.cpu?.totalMs ?? '–'} CPU ms/req`,
+          );
         } finally {
           await off.stack.stop();
         }

@@ -1,7 +1,9 @@
-import type { HubStack } from './hub-stack.js';
+import { cpuPerRequest, sampleCpu } from './cpu.js';
+import { statementsOf, type HubStack } from './hub-stack.js';
 import { runLoad } from './load.js';
 import { peakMemoryMb, type BenchProcess } from './processes.js';
-import type { GatewayName, GatewayRun } from './report/types.js';
+import type { GatewayName, GatewayRun, RoundFigures } from './report/types.js';
+import { aggregateRounds } from './rounds.js';
 
 /** How long and how hard each measured run is. */
 export interface RunShape {
@@ -18,7 +20,7 @@ export interface PreparedRequest {
   readonly write: boolean;
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;
+const round2 = (value: number) => Math.round(value * 100) / 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The subgraphs' statement total once it has stopped moving (bounded: 10 s at most). */
@@ -34,17 +36,20 @@ async function settledStatements(stack: HubStack): Promise<number> {
 }
 
 /**
- * Warm-up, then a bounded measured run of one workload through one running gateway. SQL statements
- * are the subgraphs' `hub_db_statements_total` before and after (once settled), divided by requests sent.
+ * Warm-up, then one bounded measured round of one workload through one running gateway. SQL
+ * statements are the subgraphs' `hub_db_statements_total` (plus the floor's own) before and after,
+ * once settled; CPU is /proc time of the gateway, each subgraph and every PostgreSQL process over
+ * the same window. Both are divided by requests sent: once settled, every request sent has been
+ * served, including those the load generator stopped waiting for.
  */
-export async function measureRun(
-  gateway: GatewayName,
+export async function measureRound(
   service: BenchProcess,
   request: PreparedRequest,
   stack: HubStack,
   shape: RunShape,
-  workers: number,
-): Promise<Omit<GatewayRun, 'sameDataAsHub'>> {
+  round: number,
+  options: { readonly ownStatements?: boolean } = {},
+): Promise<RoundFigures> {
   const load = (seconds: number) =>
     runLoad({
       url: `${service.baseUrl}/graphql`,
@@ -54,21 +59,53 @@ export async function measureRun(
       seconds,
       freshIdempotencyKey: request.write,
     });
+  const statements = async () =>
+    (await settledStatements(stack)) + (options.ownStatements ? await statementsOf(service.baseUrl) : 0);
   if (shape.warmupSeconds > 0) await load(shape.warmupSeconds);
-  const before = await settledStatements(stack);
+  const targets = stack.cpuTargets(service.pid);
+  const before = await statements();
+  const cpuBefore = await sampleCpu(targets);
   const figures = await load(shape.seconds);
   // Requests still in flight when the run stopped are still being answered by the subgraphs.
-  const after = await settledStatements(stack);
+  const after = await statements();
+  const cpuAfter = await sampleCpu(targets);
   return {
+    round,
+    requests: figures.requests,
+    sent: figures.sent,
+    rps: figures.rps,
+    p50Ms: figures.p50Ms,
+    p95Ms: figures.p95Ms,
+    p99Ms: figures.p99Ms,
+    errors: figures.errors,
+    non2xx: figures.non2xx,
+    sqlPerRequest: figures.sent > 0 ? round2((after - before) / figures.sent) : null,
+    peakMemoryMb: peakMemoryMb(service.pid),
+    cpu: figures.requests > 0 ? cpuPerRequest(cpuBefore, cpuAfter, figures.sent) : null,
+  };
+}
+
+/** Every round of one workload on one gateway as one report row (medians and ranges). */
+export async function measureRounds(
+  gateway: GatewayName,
+  service: BenchProcess,
+  request: PreparedRequest,
+  stack: HubStack,
+  shape: RunShape,
+  workers: number,
+  rounds: number,
+): Promise<Omit<GatewayRun, 'sameDataAsHub'>> {
+  const figures: RoundFigures[] = [];
+  for (let index = 1; index <= rounds; index += 1)
+    figures.push(await measureRound(service, request, stack, shape, index));
+  return aggregateRounds({
     workload: request.workload,
     gateway,
     workers,
     connections: shape.connections,
-    status: 'measured',
-    ...figures,
-    sqlPerRequest: figures.sent > 0 ? round((after - before) / figures.sent) : null,
-    peakMemoryMb: peakMemoryMb(service.pid),
-  };
+    seconds: shape.seconds,
+    rounds: figures,
+  });
 }
 
 /** A row for a gateway that could not be measured, with the reason. */

@@ -33,12 +33,18 @@ const flags = z.object({
   embedded: z.boolean(),
   outDir: z.string().min(1),
   cpuProfile: z.boolean(),
+  rounds: z.number().int().min(1).max(20),
   databasePrefix: z.string().regex(/^[a-z_][a-z0-9_]*$/),
 });
 export type BenchOptions = z.infer<typeof flags>;
 
 export const USAGE = `npm run bench -- [--quick] [--sizes 10k,100k,1m] [--main-size 1m] [--connections 10]
-  [--duration 10] [--warmup 3] [--gateways hub,apollo-stock,hive-js,hive-rust,floor] [--no-embedded] [--out bench/results] [--db-prefix migran_bench_] [--cpu-prof]`;
+  [--duration 10] [--warmup 3] [--rounds 3] [--gateways hub,apollo-stock,hive-js,hive-rust,floor] [--no-embedded]
+  [--out bench/results] [--db-prefix migran_bench_] [--cpu-prof]
+  --rounds N   interleaved rounds (every contender once per workload, then again), medians and ranges
+               over them; 3 by default, 1 with --quick unless given
+  --cpu-prof   every measured process writes a V8 CPU profile to <out>/profiles/<process>/, and the
+               report adds up their self time by package`;
 
 /** Parses the command line; every value is checked before anything starts. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -58,9 +64,23 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     '--no-embedded',
     '--out',
     '--db-prefix',
+    '--rounds',
+    '--cpu-prof',
+  ]);
+  // Options that take a value: what follows them is that value, not an option.
+  const takesValue = new Set([
+    '--sizes',
+    '--main-size',
+    '--connections',
+    '--duration',
+    '--warmup',
+    '--gateways',
+    '--out',
+    '--db-prefix',
+    '--rounds',
   ]);
   const unknown = argv.filter(
-    (arg, index) => arg.startsWith('--') && !known.has(arg) && !known.has(argv[index - 1] ?? ''),
+    (arg, index) => arg.startsWith('--') && !known.has(arg) && !takesValue.has(argv[index - 1] ?? ''),
   );
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(', ')}\n${USAGE}`);
   const sizes = (value('--sizes') ?? '10k,100k,1m')
@@ -80,6 +100,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     outDir: value('--out') ?? 'bench/results',
     databasePrefix: value('--db-prefix') ?? 'migran_bench_',
     cpuProfile: argv.includes('--cpu-prof'),
+    rounds: Number(value('--rounds') ?? (quick ? 1 : 3)),
   });
   if (!parsed.success) {
     throw new Error(

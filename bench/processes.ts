@@ -68,7 +68,9 @@ export function launch(options: LaunchOptions): BenchProcess {
     async stop() {
       if (!alive) return;
       child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      // A process under --cpu-prof writes its profile as it exits: a long run's takes a while.
+      const graceMs = options.nodeArgs?.includes('--cpu-prof') ? 120_000 : 10_000;
+      const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(killer);
     },

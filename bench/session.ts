@@ -37,7 +37,8 @@ export async function openSession(options: {
   readonly logDir: string;
   readonly accessLog: 'on' | 'off';
   readonly label: string;
-  readonly gatewayNodeArgs?: readonly string[];
+  /** Node flags by process label (`--cpu-prof`), for the stack's subgraphs and measured gateways. */
+  readonly nodeArgs?: (label: string) => readonly string[];
 }) {
   const stack: HubStack = await startHubStack(options);
   try {
@@ -59,7 +60,7 @@ export async function openSession(options: {
       headers: { authorization: `Bearer ${tokens[workload.actor]}` },
       write: workload.write,
     });
-    return { stack, prepare, live };
+    return { stack, prepare, live, nodeArgs: options.nodeArgs };
   } catch (error) {
     await stack.stop();
     throw error;

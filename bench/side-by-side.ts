@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { freePort } from '../shared/testing/ports.js';
-import { answerDifference, answerProblem, ask, type Answer } from './compare.js';
+import { answerDifference, answerProblem, ask, peerRouterLimit, type Answer } from './compare.js';
 import { startContender } from './contenders.js';
-import { measureRun, notMeasured, type PreparedRequest, type RunShape } from './measure.js';
-import { startPlanRecorder } from './plan-recorder.js';
-import type { GatewayName, GatewayRun } from './report/types.js';
+import { measureRound, notMeasured, type PreparedRequest, type RunShape } from './measure.js';
+import type { GatewayName, GatewayRun, RoundFigures } from './report/types.js';
+import { aggregateRounds } from './rounds.js';
 import type { Session } from './session.js';
 
 type Log = (message: string) => void;
@@ -15,41 +12,22 @@ function headersFor(request: PreparedRequest): Record<string, string> {
   return request.write ? { ...request.headers, 'idempotency-key': randomUUID() } : { ...request.headers };
 }
 
-/**
- * Records, through a hub gateway whose subgraph URLs point at recording proxies, the subgraph
- * requests of each workload's query plan, and writes one plan file per workload for the floor.
- */
-async function recordFloorPlans(
-  session: Session,
-  requests: readonly PreparedRequest[],
-  logDir: string,
-  log: Log,
-) {
-  const recorder = await startPlanRecorder(session.stack.subgraphUrls);
-  const gateway = await session.stack.startHubGateway('plan-recorder', await freePort(), recorder.proxyUrls);
-  const paths = new Map<string, string>();
-  try {
-    for (const request of requests) {
-      recorder.take('discard');
-      await ask(`${gateway.baseUrl}/graphql`, headersFor(request), request.body);
-      const plan = recorder.take(request.workload);
-      const path = join(logDir, `floor-plan-${request.workload}.json`);
-      writeFileSync(path, JSON.stringify(plan));
-      paths.set(request.workload, path);
-      log(
-        `  floor plan for ${request.workload}: ${plan.stages.map((stage) => stage.map((fetch) => fetch.subgraph).join('+')).join(' → ')}`,
-      );
-    }
-  } finally {
-    await session.stack.stopProcess(gateway);
-    await recorder.close();
-  }
-  return paths;
+/** The gateways of one round, rotated by the round so that none always runs first after a start. */
+export function roundOrder<T>(items: readonly T[], round: number): T[] {
+  const shift = items.length === 0 ? 0 : (round - 1) % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+interface Check {
+  readonly sameDataAsHub: boolean | null;
+  readonly difference?: string;
+  readonly peerRouterLimit?: string;
 }
 
 /**
- * Each workload through each gateway, one thing at a time: a fresh gateway process per workload,
- * its answer checked against the hub's, then warm-up and a measured run.
+ * Each workload through each gateway in interleaved rounds: round 1 runs every gateway once per
+ * workload, then round 2, ... A fresh gateway process per round and workload (so that its peak
+ * memory belongs to one workload); in round 1 its answer is checked against the hub's.
  */
 export async function sideBySide(options: {
   readonly session: Session;
@@ -57,78 +35,138 @@ export async function sideBySide(options: {
   readonly gateways: readonly GatewayName[];
   readonly shape: RunShape;
   readonly workers: number;
+  readonly rounds: number;
   readonly logDir: string;
   readonly log: Log;
 }): Promise<GatewayRun[]> {
   const { session, shape, workers, logDir, log } = options;
-  let requests = options.requests;
   // The hub's own answer, taken again just before each peer's (writes change counts meanwhile).
   const hubAnswer = async (request: PreparedRequest): Promise<Answer> =>
     ask(`${session.stack.issuerUrl}/graphql`, headersFor(request), request.body);
   // A workload the hub itself cannot answer (a subgraph timing out at this size) is reported, not measured.
   const hubFailures = new Map<string, string>();
-  for (const request of requests) {
-    const problem = answerProblem(await hubAnswer(request));
+  for (const request of options.requests) {
+    const problem = answerProblem(
+      await hubAnswer(request).catch((error: unknown) => ({
+        status: 0,
+        data: null,
+        errors: [error instanceof Error ? error.message : String(error)],
+      })),
+    );
     if (problem) {
       hubFailures.set(request.workload, `the hub's own answer fails: ${problem}`);
       log(`  ${request.workload}: the hub's own answer fails, not measured: ${problem}`);
     }
   }
-  requests = requests.filter((request) => !hubFailures.has(request.workload));
+  const requests = options.requests.filter((request) => !hubFailures.has(request.workload));
   const runs: GatewayRun[] = [...hubFailures].flatMap(([workload, reason]) =>
     options.gateways.map((gateway) => notMeasured(gateway, workload, workers, reason)),
   );
-  const floorPlans = options.gateways.includes('floor')
-    ? await recordFloorPlans(session, requests, logDir, log)
-    : new Map<string, string>();
 
-  for (const gateway of options.gateways) {
-    let unavailable: string | null = null;
+  const key = (gateway: GatewayName, workload: string) => `${gateway} ${workload}`;
+  const unavailable = new Map<GatewayName, string>();
+  const checks = new Map<string, Check>();
+  const figures = new Map<string, RoundFigures[]>();
+  for (let round = 1; round <= options.rounds; round += 1) {
+    log(`  round ${round} of ${options.rounds}`);
     for (const request of requests) {
-      if (unavailable) {
-        runs.push(notMeasured(gateway, request.workload, workers, unavailable));
-        continue;
-      }
-      let service;
-      try {
-        const floorPlanPath = floorPlans.get(request.workload);
-        service = await startContender(gateway, {
-          stack: session.stack,
-          logDir,
-          label: `${gateway}-${request.workload}`,
-          ...(floorPlanPath ? { floorPlanPath } : {}),
-        });
-      } catch (error) {
-        unavailable = error instanceof Error ? error.message : String(error);
-        log(`  ${gateway}: not measured (${unavailable})`);
-        runs.push(notMeasured(gateway, request.workload, workers, unavailable));
-        continue;
-      }
-      try {
-        let sameDataAsHub: boolean | null = null;
-        let difference: string | null = null;
-        if (gateway !== 'floor') {
-          const reference = await hubAnswer(request);
-          const answer = await ask(`${service.baseUrl}/graphql`, headersFor(request), request.body);
-          difference = request.compareAnswers
-            ? answerDifference(reference, answer)
-            : answer.errors.length > 0 || answer.status !== 200
-              ? `HTTP ${answer.status}, errors: ${JSON.stringify(answer.errors).slice(0, 160)}`
-              : null;
-          sameDataAsHub = request.compareAnswers ? difference === null : null;
-          if (difference)
-            log(`  ${gateway} ${request.workload}: answer differs from the hub's: ${difference}`);
+      for (const gateway of roundOrder(options.gateways, round)) {
+        if (unavailable.has(gateway)) continue;
+        let service;
+        try {
+          service = await startContender(gateway, {
+            stack: session.stack,
+            logDir,
+            label: `${gateway}-${request.workload}-r${round}`,
+            workload: request.workload,
+            ...(session.nodeArgs ? { nodeArgs: session.nodeArgs } : {}),
+          });
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          unavailable.set(gateway, reason);
+          log(`  ${gateway}: not measured (${reason})`);
+          continue;
         }
-        const run = await measureRun(gateway, service, request, session.stack, shape, workers);
-        runs.push({ ...run, sameDataAsHub, ...(difference ? { difference } : {}) });
-        log(
-          `  ${gateway.padEnd(12)} ${request.workload.padEnd(24)} ${run.rps.toFixed(1).padStart(8)} req/s  p50 ${run.p50Ms} ms  p99 ${run.p99Ms} ms  ` +
-            `SQL/req ${run.sqlPerRequest ?? '–'}  peak ${run.peakMemoryMb ?? '–'} MB  errors ${run.errors}/${run.non2xx}`,
-        );
-      } finally {
-        await session.stack.stopProcess(service);
+        try {
+          if (!checks.has(key(gateway, request.workload)))
+            checks.set(
+              key(gateway, request.workload),
+              await checkAnswer(gateway, service.baseUrl, request, hubAnswer),
+            );
+          const check = checks.get(key(gateway, request.workload));
+          if (round === 1 && check?.difference)
+            log(
+              `  ${gateway} ${request.workload}: answer differs from the hub's${check.peerRouterLimit ? ` (${check.peerRouterLimit})` : ''}: ${check.difference}`,
+            );
+          const measured = await measureRound(service, request, session.stack, shape, round, {
+            ownStatements: gateway === 'floor',
+          });
+          figures.set(key(gateway, request.workload), [
+            ...(figures.get(key(gateway, request.workload)) ?? []),
+            measured,
+          ]);
+          log(
+            `  ${gateway.padEnd(12)} ${request.workload.padEnd(24)} ` +
+              (measured.requests === 0
+                ? `no answer within ${shape.seconds} s (${measured.sent} sent)`
+                : `${measured.rps.toFixed(1).padStart(8)} req/s  p50 ${measured.p50Ms} ms  p99 ${measured.p99Ms} ms  ` +
+                  `CPU ms/req gateway ${measured.cpu?.gatewayMs ?? '–'} subgraphs ${measured.cpu?.subgraphsMs ?? '–'} ` +
+                  `PostgreSQL ${measured.cpu?.postgresMs ?? '–'} total ${measured.cpu?.totalMs ?? '–'}  ` +
+                  `SQL/req ${measured.sqlPerRequest ?? '–'}  peak ${measured.peakMemoryMb ?? '–'} MB  errors ${measured.errors}/${measured.non2xx}`),
+          );
+        } finally {
+          await session.stack.stopProcess(service);
+        }
       }
     }
   }
+
+  for (const gateway of options.gateways) {
+    for (const request of requests) {
+      const rounds = figures.get(key(gateway, request.workload)) ?? [];
+      if (rounds.length === 0) {
+        runs.push(
+          notMeasured(gateway, request.workload, workers, unavailable.get(gateway) ?? 'did not start'),
+        );
+        continue;
+      }
+      const check = checks.get(key(gateway, request.workload)) ?? { sameDataAsHub: null };
+      runs.push({
+        ...aggregateRounds({
+          workload: request.workload,
+          gateway,
+          workers,
+          connections: shape.connections,
+          seconds: shape.seconds,
+          rounds,
+        }),
+        ...check,
+      });
+    }
+  }
   return runs;
+}
+
+/** The gateway's answer against the hub's; the floor answers rows, not GraphQL, and is not compared. */
+async function checkAnswer(
+  gateway: GatewayName,
+  baseUrl: string,
+  request: PreparedRequest & { readonly compareAnswers: boolean },
+  hubAnswer: (request: PreparedRequest) => Promise<Answer>,
+): Promise<Check> {
+  if (gateway === 'hub') return { sameDataAsHub: request.compareAnswers ? true : null };
+  const reference = gateway === 'floor' ? null : await hubAnswer(request);
+  const answer = await ask(`${baseUrl}/graphql`, headersFor(request), request.body);
+  if (gateway === 'floor' || reference === null) {
+    const problem = answerProblem(answer);
+    return problem ? { sameDataAsHub: null, difference: problem } : { sameDataAsHub: null };
+  }
+  const difference = request.compareAnswers ? answerDifference(reference, answer) : answerProblem(answer);
+  if (difference === null) return { sameDataAsHub: request.compareAnswers ? true : null };
+  const limit = peerRouterLimit(reference, answer);
+  return {
+    sameDataAsHub: request.compareAnswers ? false : null,
+    difference,
+    ...(limit ? { peerRouterLimit: limit } : {}),
+  };
 }
