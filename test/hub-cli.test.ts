@@ -98,6 +98,16 @@ describe('npm run hub against a running embedded hub', () => {
     );
   }, 60_000);
 
+  it('checks the statistics rollups of the demo world against its rows, carried out by the running hub', async () => {
+    const checked = await hubCli(hub.dataDir, 'stats', 'check');
+    expect(checked.stderr).not.toContain('Error');
+    expect(checked.code).toBe(0);
+    for (const subgraph of ['labour', 'ministry', 'training', 'university'])
+      expect(checked.stdout).toMatch(
+        new RegExp(`${subgraph}: [1-9]\\d* cells checked, all equal to the rows`),
+      );
+  }, 120_000);
+
   it('refuses a second process on the data directory in use, with a message that says why', async () => {
     const second = await run(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
       env: { ...process.env, HUB_DATA_DIR: hub.dataDir, DATABASE_URL: '', GATEWAY_PORT: '0' },

@@ -111,6 +111,20 @@ export async function analyze(databaseUrl: string): Promise<void> {
   }
 }
 
+/**
+ * Rewrites every service's statistics rollup (`<schema>.stat_cells`) from the loaded rows: the
+ * COPY ran with triggers off, so nothing counted the rows as they came in.
+ */
+export async function rebuildStatCells(databaseUrl: string): Promise<void> {
+  const schemas = ['labour', 'ministry', 'training', 'university'];
+  const sql = connect(databaseUrl, schemas.length);
+  try {
+    await Promise.all(schemas.map((schema) => sql.unsafe(`select "${schema}".stat_cells_rebuild()`)));
+  } finally {
+    await sql.end();
+  }
+}
+
 /** Sets the ministry's case numbering after the seeded cases, as the demo seed does. */
 export async function continueCaseNumbering(databaseUrl: string, cases: number): Promise<void> {
   const sql = connect(databaseUrl);

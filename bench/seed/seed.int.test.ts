@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAccessChain } from '../../shared/audit/verify.js';
 import { loadConfig } from '../../shared/config.js';
 import { postgresStore, type Store } from '../../shared/db/database.js';
+import { checkRollup } from '../../shared/db/stat-cells-check.js';
 import type { SubgraphFactory } from '../../shared/http/subgraph.js';
 import { findRegion, hasListedChildren } from '../../shared/reference/regions.js';
 import { bearer, postGraphQL } from '../../shared/testing/graphql-client.js';
@@ -11,6 +12,10 @@ import { createTestIssuer, type TestIdentity } from '../../shared/testing/tokens
 import { decodeNik, nikProblem } from '../../shared/validation/nik.js';
 import { createSubgraph as createLabour } from '../../subgraphs/labour/server.js';
 import { createSubgraph as createMinistry } from '../../subgraphs/ministry/server.js';
+import { rollupSource as labourRollup } from '../../subgraphs/labour/db/queries/stats.js';
+import { rollupSource as ministryRollup } from '../../subgraphs/ministry/db/queries/stats.js';
+import { rollupSource as trainingRollup } from '../../subgraphs/training/db/queries/stats.js';
+import { rollupSource as universityRollup } from '../../subgraphs/university/db/queries/stats.js';
 import { consistencyViolations } from './consistency.js';
 import { benchFixtures, seedBench, seededWorkers, type BenchFixtures, type SeedSummary } from './index.js';
 
@@ -141,6 +146,20 @@ describe.skipIf(!serverUrl)(
             checked: summary.rows[`${subgraph}.access_events`],
             broken: null,
           });
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('counts the statistics rollups of the loaded rows, equal to counting the rows', async () => {
+      const store = postgresStore({ url, poolSize: 1, applicationName: 'bench-seed-test' });
+      try {
+        for (const source of [labourRollup, ministryRollup, trainingRollup, universityRollup]) {
+          const check = await checkRollup(store.db, source);
+          expect(check.cells, source.schema).toBeGreaterThan(0);
+          expect(check.differences, source.schema).toEqual([]);
+          expect(check.shareDifferences, source.schema).toEqual([]);
         }
       } finally {
         await store.close();

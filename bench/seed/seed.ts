@@ -10,6 +10,7 @@ import {
   dropSecondaryIndexes,
   ensureDatabase,
   readCompletion,
+  rebuildStatCells,
   recordCompletion,
   resetSchemas,
 } from './database.js';
@@ -119,6 +120,8 @@ export async function seedBench(options: SeedOptions): Promise<SeedSummary> {
 
   await createIndexes(databaseUrl, indexes);
   progress(`indexes rebuilt (${elapsed()})`);
+  await rebuildStatCells(databaseUrl);
+  progress(`statistics rollups counted (${elapsed()})`);
   await continueCaseNumbering(databaseUrl, context.counters.cases);
   await analyze(databaseUrl);
   const seconds = Math.round((performance.now() - started) / 100) / 10;

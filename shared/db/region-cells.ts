@@ -12,8 +12,14 @@ function yearStartDate(year: number): SQL {
 /**
  * Rows whose time lies in one of the calendar years asked (WIB for instants), as a condition an
  * index on the column can serve: one range per year, so years nobody asked for are never read.
+ * `'all'` is every row with a time (the rollup check recounts every year).
  */
-export function withinYearsSql(column: SQL, kind: 'timestamp' | 'date', years: readonly number[]): SQL {
+export function withinYearsSql(
+  column: SQL,
+  kind: 'timestamp' | 'date',
+  years: readonly number[] | 'all',
+): SQL {
+  if (years === 'all') return sql`${column} is not null`;
   if (years.length === 0) return sql`false`;
   const start = kind === 'timestamp' ? jakartaYearStart : yearStartDate;
   return sql`(${sql.join(

@@ -5,6 +5,7 @@ import { DOCUMENT_COMMANDS } from './documents.js';
 import { INSTITUTION_COMMANDS } from './institutions.js';
 import { KEY_COMMANDS } from './keys.js';
 import { PEOPLE_COMMANDS } from './people.js';
+import { STATISTICS_COMMANDS } from './statistics.js';
 import { WORKER_COMMANDS } from './workers.js';
 
 /** Every operator command, in the order `npm run hub -- --help` lists them. */
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   ...KEY_COMMANDS,
   ...WORKER_COMMANDS,
   ...DATABASE_COMMANDS,
+  ...STATISTICS_COMMANDS,
 ];
 
 export function findCommand(group: string | undefined, name: string | undefined): Command | undefined {

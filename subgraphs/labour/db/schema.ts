@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { accessEventsTable } from '../../../shared/audit/table.js';
 import type { ConsentGranteeService, OutgoingFact } from '../../../shared/consent/delivery.js';
 import { serviceKeysTable } from '../../../shared/keys/table.js';
+import { statCellsTable, statSubjectCellsTable } from '../../../shared/db/stat-cells-table.js';
 import {
   bigserial,
   date,
@@ -307,6 +308,12 @@ export const accessEvents = accessEventsTable(labour);
 
 /** This service's own signing keys (shared/keys/table.ts). */
 export const serviceKeys = serviceKeysTable(labour);
+
+/** The statistics rollup (shared/db/stat-cells-table.ts), kept exact by the triggers of the `stat_cells_triggers` migration. */
+export const statCells = statCellsTable(labour);
+
+/** Each subject's recorded share of the rollup, from which the triggers apply a difference. */
+export const statSubjectCells = statSubjectCellsTable(labour);
 
 export type WorkerRow = typeof workers.$inferSelect;
 export type PlacementRow = typeof placements.$inferSelect;

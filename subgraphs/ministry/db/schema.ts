@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { accessEventsTable } from '../../../shared/audit/table.js';
 import { serviceKeysTable } from '../../../shared/keys/table.js';
+import { statCellsTable } from '../../../shared/db/stat-cells-table.js';
 import { witnessedHeadsTable } from '../../../shared/audit/witness-table.js';
 
 /** Everything the ministry owns lives in the `ministry` PostgreSQL schema. */
@@ -259,6 +260,9 @@ export const accessEvents = accessEventsTable(ministry);
 
 /** This service's own signing keys (shared/keys/table.ts). */
 export const serviceKeys = serviceKeysTable(ministry);
+
+/** The statistics rollup (shared/db/stat-cells-table.ts), kept exact by the triggers of the `stat_cells_triggers` migration. */
+export const statCells = statCellsTable(ministry);
 
 /** Access-log chain heads other services signed and handed here to witness (shared/audit/witness.ts). */
 export const witnessedHeads = witnessedHeadsTable(ministry);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { accessEventsTable } from '../../../shared/audit/table.js';
 import { consentFeedTable } from '../../../shared/consent/feed.js';
 import { serviceKeysTable } from '../../../shared/keys/table.js';
+import { statCellsTable, statSubjectCellsTable } from '../../../shared/db/stat-cells-table.js';
 import {
   bigint,
   date,
@@ -175,6 +176,12 @@ export const consentFeed = consentFeedTable(training);
 
 /** This service's own signing keys (shared/keys/table.ts). */
 export const serviceKeys = serviceKeysTable(training);
+
+/** The statistics rollup (shared/db/stat-cells-table.ts), kept exact by the triggers of the `stat_cells_triggers` migration. */
+export const statCells = statCellsTable(training);
+
+/** Each subject's recorded share of the rollup, from which the triggers apply a difference. */
+export const statSubjectCells = statSubjectCellsTable(training);
 
 export type TrainingProviderRow = typeof trainingProviders.$inferSelect;
 export type CourseRow = typeof courses.$inferSelect;

@@ -13,6 +13,7 @@ import {
 import { accessEventsTable } from '../../../shared/audit/table.js';
 import { consentFeedTable } from '../../../shared/consent/feed.js';
 import { serviceKeysTable } from '../../../shared/keys/table.js';
+import { statCellsTable, statSubjectCellsTable } from '../../../shared/db/stat-cells-table.js';
 
 /** Everything the university partners own lives in the `university` PostgreSQL schema. */
 export const university = pgSchema('university');
@@ -208,6 +209,12 @@ export const consentFeed = consentFeedTable(university);
 
 /** This service's own signing keys (shared/keys/table.ts). */
 export const serviceKeys = serviceKeysTable(university);
+
+/** The statistics rollup (shared/db/stat-cells-table.ts), kept exact by the triggers of the `stat_cells_triggers` migration. */
+export const statCells = statCellsTable(university);
+
+/** Each subject's recorded share of the rollup, from which the triggers apply a difference. */
+export const statSubjectCells = statSubjectCellsTable(university);
 
 export type UniversityRow = typeof universities.$inferSelect;
 export type MentoringProgramRow = typeof mentoringPrograms.$inferSelect;

@@ -1,20 +1,35 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../../../../shared/db/database.js';
 import { withinYearsSql, yearOfSql } from '../../../../shared/db/region-cells.js';
+import { readStatCells } from '../../../../shared/db/stat-cells.js';
+import type { RollupSource } from '../../../../shared/db/stat-cells-check.js';
 import type { MeasureRow } from '../../../../shared/stats-tables.js';
+import { statCells } from '../schema.js';
 
 export type UniversityMeasure = 'mentored' | 'mentoringSessions';
 
 /**
- * The university partners' counts per kecamatan for the years asked, in one statement: distinct
+ * The counts per kecamatan for the years asked, from the rollup the triggers keep
+ * (`university.stat_cells`): what `countByKecamatanFromRows` counts, without reading a row.
+ */
+export async function countByKecamatan(
+  db: Database,
+  years: readonly number[],
+): Promise<MeasureRow<UniversityMeasure>[]> {
+  return readStatCells<UniversityMeasure>(db, statCells, years);
+}
+
+/**
+ * The university partners' counts per kecamatan counted from the rows, in one statement (the reference the
+ * rollup is checked against, `npm run hub -- stats check`): distinct
  * workers mentored and sessions held in the year, by the district snapshot taken when a session
  * was logged. A worker counts once a year, in the kecamatan of her first session of the year; a
  * session counts once, in the lowest kecamatan code among its participants'; so that a region's
  * count is the sum of its kecamatan's, as every level and its disclosure control assume.
  */
-export async function countByKecamatan(
+export async function countByKecamatanFromRows(
   db: Database,
-  years: readonly number[],
+  years: readonly number[] | 'all',
 ): Promise<MeasureRow<UniversityMeasure>[]> {
   const heldOn = sql`s.date`;
   return selectRows<MeasureRow<UniversityMeasure>>(
@@ -40,3 +55,11 @@ export async function countByKecamatan(
       group by 2, 3`,
   );
 }
+
+/** The rollup and its reference, for `npm run hub -- stats check` and the rollup tests. */
+export const rollupSource: RollupSource = {
+  schema: 'university',
+  subjectCells: true,
+  countFromRows: countByKecamatanFromRows,
+  countFromRollup: countByKecamatan,
+};
