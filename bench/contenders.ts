@@ -10,7 +10,7 @@ export interface ContenderContext {
   /** The workload this process serves (the floor runs that workload's statements). */
   readonly workload: string;
   readonly label: string;
-  /** Node flags by label (`--cpu-prof`). */
+  /** Node flags by label (an inspector under `--cpu-prof`). */
   readonly nodeArgs?: (label: string) => readonly string[];
 }
 

@@ -1,10 +1,16 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cpuPerRequest, parseProcStat, postgresRole, type CpuSample } from './cpu.js';
 import { parseOptions } from './options.js';
+import { freePort } from '../shared/testing/ports.js';
+import { launch, waitUntilAnswering } from './processes.js';
 import { packageOf, selfTimeByPackage, summariseProfiles, type CpuProfile } from './profiles.js';
 import type { RoundFigures } from './report/types.js';
 import { aggregateRounds, median } from './rounds.js';
 import { roundOrder } from './side-by-side.js';
+import { PROFILED_NODE_ARGS, startWindowProfiles } from './window-profiler.js';
 
 describe('CPU time from /proc', () => {
   it('reads utime + stime and the children of a stat line whose command holds spaces and parentheses', () => {
@@ -180,6 +186,78 @@ describe('CPU profiles by package', () => {
       { name: 'graphql', selfMs: 6, share: 66.7 },
       { name: 'gateway/', selfMs: 2, share: 22.2 },
     ]);
+  });
+
+  it('names the functions that took the time, and leaves out a process that did no work', () => {
+    const busy: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: 'execute', url: 'file:///work/main/node_modules/graphql/x.js' } },
+        { id: 2, callFrame: { functionName: '', url: 'file:///work/main/shared/audit/log.ts' } },
+      ],
+      samples: [1, 2, 1],
+      timeDeltas: [0, 40_000, 20_000],
+    };
+    const idle: CpuProfile = { nodes: busy.nodes, samples: [1, 1], timeDeltas: [0, 1000] };
+    const summaries = summariseProfiles(
+      new Map([
+        ['b.hub.labour', [busy]],
+        ['b.floor.labour', [idle]],
+      ]),
+      5,
+      root,
+      10,
+    );
+    expect(summaries.map((summary) => summary.process)).toEqual(['b.hub.labour']);
+    expect(summaries[0]?.functions).toEqual([
+      { name: 'execute (graphql)', selfMs: 40, share: 66.7 },
+      { name: '(anonymous) (shared/)', selfMs: 20, share: 33.3 },
+    ]);
+  });
+
+  it('profiles a running process over a window through its inspector', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'window-profile-'));
+    try {
+      const entry = join(dir, 'busy.mjs');
+      // A server that answers /health and spins between answers, so that the window has samples.
+      writeFileSync(
+        entry,
+        `import { createServer } from 'node:http';
+         createServer((req, res) => res.end('ok')).listen(Number(process.env.PORT), '127.0.0.1');
+         setInterval(function spin() { const end = Date.now() + 20; while (Date.now() < end); }, 25);`,
+      );
+      const port = await freePort();
+      const service = launch({
+        label: 'busy',
+        entry,
+        port,
+        env: { PATH: process.env['PATH'], PORT: String(port) },
+        logDir: dir,
+        nodeArgs: PROFILED_NODE_ARGS,
+      });
+      try {
+        await waitUntilAnswering(service, '/health', 20_000);
+        expect(service.inspectorUrl()).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\//);
+        const profiles = await startWindowProfiles([{ name: 'gateway', service }], dir, 'w.busy', 'r1');
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await profiles.stop();
+      } finally {
+        await service.stop();
+      }
+      expect(readdirSync(join(dir, 'w.busy.gateway'))).toEqual(['r1.cpuprofile']);
+      const profile = JSON.parse(
+        readFileSync(join(dir, 'w.busy.gateway', 'r1.cpuprofile'), 'utf8'),
+      ) as CpuProfile;
+      // The process spins about 80 % of the time: the profile holds the window's work (not the
+      // start-up before it) and the calls that did it.
+      const [summary] = summariseProfiles(new Map([['w', [profile]]]), 50, dir);
+      expect(summary?.totalMs).toBeGreaterThan(50);
+      expect(summary?.totalMs).toBeLessThan(1_000);
+      // (V8 may inline spin into the timer loop that calls it, so either name holds its time.)
+      const spinning = new Set(['spin', 'listOnTimeout']);
+      expect(profile.nodes.some((node) => spinning.has(node.callFrame.functionName))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -25,8 +25,8 @@ export interface HubStackOptions {
   /** One label per stack, so that logs of several stacks in one run stay apart. */
   readonly label: string;
   /**
-   * Node flags for a measured process by its log label (`--cpu-prof --cpu-prof-dir=...` to see
-   * what dominates its cost): measured hub gateways and the subgraphs, never the issuer.
+   * Node flags for a measured process by its log label (an inspector under `--cpu-prof`, see
+   * bench/window-profiler.ts): measured hub gateways and the subgraphs, never the issuer.
    */
   readonly nodeArgs?: (label: string) => readonly string[];
 }
@@ -103,8 +103,7 @@ export async function startHubStack(options: HubStackOptions) {
   const started: BenchProcess[] = [];
   const probe = await openPostgresProbe(options.databaseUrl);
   // Stopped in the order their background deliveries flow, so that none drains while the one it
-  // delivers to is already gone (it would retry past its grace, and under --cpu-prof never write
-  // its profile): measured gateways, labour (consent facts to training and university), training
+  // delivers to is already gone (it would retry until killed at the end of its grace): measured gateways, labour (consent facts to training and university), training
   // and university (chain heads to the ministry), the ministry, then the issuer (every chain head).
   const stopOrder = (service: BenchProcess) => {
     if (service === issuer) return 4;
@@ -176,6 +175,10 @@ export async function startHubStack(options: HubStackOptions) {
   return {
     issuerUrl,
     subgraphUrls,
+    /** The subgraph processes by name (profiled with the gateway under `--cpu-prof`). */
+    subgraphProcesses: Object.fromEntries(
+      SUBGRAPH_NAMES.map((name, index) => [name, subgraphs[index] as BenchProcess]),
+    ) as Record<SubgraphName, BenchProcess>,
     databaseUrl: options.databaseUrl,
     /** The processes whose CPU a measured window of `gatewayPid` counts: it, each subgraph, PostgreSQL. */
     cpuTargets: (gatewayPid: number): CpuTargets => ({
@@ -184,9 +187,13 @@ export async function startHubStack(options: HubStackOptions) {
       backendNames: probe.backendNames,
     }),
     startHubGateway,
+    /** Stops a measured gateway (the hub's or a peer's, which this stack did not start). */
     stopProcess: async (service: BenchProcess) => {
       await service.stop();
-      started.splice(started.indexOf(service), 1);
+      // A peer is not in `started`: splice(-1, 1) would drop the last subgraph from the stop list,
+      // which then outlived the stack (SIGKILLed at exit, so no profile) and ran during later legs.
+      const index = started.indexOf(service);
+      if (index >= 0) started.splice(index, 1);
     },
     /** SQL statements the four subgraphs have issued so far (their `hub_db_statements_total`). */
     statements: async () => {

@@ -6,6 +6,7 @@ import { measureEmbeddedHub } from './embedded-hub.js';
 import { startContender } from './contenders.js';
 import { measureRound, measureRounds, type RunShape } from './measure.js';
 import { readProfiles } from './profiles.js';
+import { PROFILED_NODE_ARGS } from './window-profiler.js';
 import { aggregateRounds } from './rounds.js';
 import { databaseNameOf, parseOptions, type BenchOptions } from './options.js';
 import { benchPostgres, databaseOn } from './postgres-server.js';
@@ -49,20 +50,19 @@ async function run(options: BenchOptions): Promise<void> {
       : `using the server of BENCH_DATABASE_URL (${postgres.version})`,
   );
   const mainWorkers = options.mainSize ?? Math.max(...options.sizes);
+  // With --cpu-prof each measured process (hub gateways, subgraphs, peers, the floor) runs with an
+  // inspector, and every measured window writes a V8 CPU profile of each of them into a folder per
+  // workload, contender and process (open one in Chrome DevTools); the report adds them up by package.
+  const profileDir = resolve(options.outDir, 'profiles');
+  if (options.cpuProfile) rmSync(profileDir, { recursive: true, force: true });
+  const nodeArgs = options.cpuProfile ? () => PROFILED_NODE_ARGS : undefined;
   const shape: RunShape = {
     connections: options.connections,
     warmupSeconds: options.warmupSeconds,
     seconds: options.seconds,
+    ...(options.cpuProfile ? { profileDir } : {}),
   };
   const growthShape: RunShape = { ...shape, connections: 1 };
-  // With --cpu-prof each measured process (hub gateways, subgraphs, peers, the floor) writes a V8
-  // CPU profile when it stops, in a folder of its own (open one in Chrome DevTools); the report
-  // adds them up by package.
-  const profileDir = resolve(options.outDir, 'profiles');
-  if (options.cpuProfile) rmSync(profileDir, { recursive: true, force: true });
-  const nodeArgs = options.cpuProfile
-    ? (label: string) => ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, label)}`]
-    : undefined;
   const notes: string[] = [
     `Load average when the run started: ${loadavg()
       .map((value) => value.toFixed(2))
@@ -160,7 +160,9 @@ async function run(options: BenchOptions): Promise<void> {
             for (const request of measurable)
               rounds.set(request.workload, [
                 ...(rounds.get(request.workload) ?? []),
-                await measureRound(service, request, session.stack, growthShape, round),
+                await measureRound(service, request, session.stack, growthShape, round, {
+                  profileAs: `hub-growth-${workers}`,
+                }),
               ]);
           for (const request of measurable) {
             const row = aggregateRounds({
@@ -259,6 +261,7 @@ async function run(options: BenchOptions): Promise<void> {
               shape,
               workers,
               options.rounds,
+              'hub-log-off',
             ),
           );
           accessLog = {

@@ -4,12 +4,15 @@ import { runLoad } from './load.js';
 import { peakMemoryMb, type BenchProcess } from './processes.js';
 import type { GatewayName, GatewayRun, RoundFigures } from './report/types.js';
 import { aggregateRounds } from './rounds.js';
+import { startWindowProfiles } from './window-profiler.js';
 
 /** How long and how hard each measured run is. */
 export interface RunShape {
   readonly connections: number;
   readonly warmupSeconds: number;
   readonly seconds: number;
+  /** Under `--cpu-prof`: where each measured window's profiles of the gateway and subgraphs go. */
+  readonly profileDir?: string;
 }
 
 /** One prepared request of a workload: the body and the headers with a real token. */
@@ -48,7 +51,11 @@ export async function measureRound(
   stack: HubStack,
   shape: RunShape,
   round: number,
-  options: { readonly ownStatements?: boolean } = {},
+  options: {
+    readonly ownStatements?: boolean;
+    /** The contender the window's profiles are filed under (`hub`, `apollo-stock`, `hub-growth-10000`). */
+    readonly profileAs?: string;
+  } = {},
 ): Promise<RoundFigures> {
   const load = (seconds: number) =>
     runLoad({
@@ -64,11 +71,23 @@ export async function measureRound(
   if (shape.warmupSeconds > 0) await load(shape.warmupSeconds);
   const targets = stack.cpuTargets(service.pid);
   const before = await statements();
+  const profiles = shape.profileDir
+    ? await startWindowProfiles(
+        [
+          { name: 'gateway', service },
+          ...Object.entries(stack.subgraphProcesses).map(([name, subgraph]) => ({ name, service: subgraph })),
+        ],
+        shape.profileDir,
+        `${request.workload}.${options.profileAs ?? service.label.replace(/-r\d+$/, '')}`,
+        `r${round}`,
+      )
+    : undefined;
   const cpuBefore = await sampleCpu(targets);
   const figures = await load(shape.seconds);
   // Requests still in flight when the run stopped are still being answered by the subgraphs.
   const after = await statements();
   const cpuAfter = await sampleCpu(targets);
+  await profiles?.stop();
   return {
     round,
     requests: figures.requests,
@@ -94,10 +113,11 @@ export async function measureRounds(
   shape: RunShape,
   workers: number,
   rounds: number,
+  profileAs: string = gateway,
 ): Promise<Omit<GatewayRun, 'sameDataAsHub'>> {
   const figures: RoundFigures[] = [];
   for (let index = 1; index <= rounds; index += 1)
-    figures.push(await measureRound(service, request, stack, shape, index));
+    figures.push(await measureRound(service, request, stack, shape, index, { profileAs }));
   return aggregateRounds({
     workload: request.workload,
     gateway,

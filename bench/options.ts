@@ -43,8 +43,9 @@ export const USAGE = `npm run bench -- [--quick] [--sizes 10k,100k,1m] [--main-s
   [--out bench/results] [--db-prefix migran_bench_] [--cpu-prof]
   --rounds N   interleaved rounds (every contender once per workload, then again), medians and ranges
                over them; 3 by default, 1 with --quick unless given
-  --cpu-prof   every measured process writes a V8 CPU profile to <out>/profiles/<process>/, and the
-               report adds up their self time by package`;
+  --cpu-prof   every measured window profiles the gateway and each subgraph through their inspectors
+               (<out>/profiles/<workload>.<contender>.<process>/r<round>.cpuprofile), and the report
+               adds up their self time by package and by function`;
 
 /** Parses the command line; every value is checked before anything starts. */
 export function parseOptions(argv: readonly string[]): BenchOptions {

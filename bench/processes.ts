@@ -20,6 +20,8 @@ export interface BenchProcess {
   alive(): boolean;
   /** The process's log so far. */
   log(): string;
+  /** Its inspector's DevTools URL when started with `--inspect` (node prints it to stderr). */
+  inspectorUrl(): string | null;
   /** SIGTERM, then SIGKILL after a grace period; resolves once it has exited. */
   stop(): Promise<void>;
 }
@@ -65,12 +67,11 @@ export function launch(options: LaunchOptions): BenchProcess {
     exited,
     alive: () => alive,
     log: () => readFileSync(logPath, 'utf8'),
+    inspectorUrl: () => /Debugger listening on (ws:\/\/\S+)/.exec(readFileSync(logPath, 'utf8'))?.[1] ?? null,
     async stop() {
       if (!alive) return;
       child.kill('SIGTERM');
-      // A process under --cpu-prof writes its profile as it exits: a long run's takes a while.
-      const graceMs = options.nodeArgs?.includes('--cpu-prof') ? 120_000 : 10_000;
-      const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(killer);
     },

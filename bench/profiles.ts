@@ -3,9 +3,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProfileSummary } from './report/types.js';
 
-// `--cpu-prof`: every measured process writes a V8 CPU profile when it exits
-// (<out>/profiles/<label>/*.cpuprofile). The report adds up each profile's self time by package,
-// so that what dominates a process's cost is one table, not a flame graph per process.
+// `--cpu-prof`: every measured window writes a V8 CPU profile of each process that served it
+// (<out>/profiles/<workload>.<contender>.<process>/r<round>.cpuprofile, bench/window-profiler.ts).
+// The report adds up each folder's self time by package, so that what dominates a process's cost
+// on a workload is one table, not a flame graph per process.
 
 /** The parts of a `.cpuprofile` (Chrome DevTools' format) the aggregation reads. */
 export interface CpuProfile {
@@ -23,6 +24,8 @@ const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PROJECT_FOLDERS = new Set(['gateway', 'shared', 'subgraphs', 'bench', 'scripts', 'schema']);
 /** Not CPU work: the profiler's own root and the time the thread waited. */
 const NOT_WORK = new Set(['(idle)', '(root)']);
+/** Below this much self time over a window's rounds a process did not serve the window. */
+const IDLE_PROCESS_MS = 50;
 
 function fileOf(url: string): string {
   if (url.startsWith('file://')) {
@@ -71,8 +74,24 @@ export function packageOf(
 
 /** Self time in ms by package of one profile, (idle) and (root) left out. */
 export function selfTimeByPackage(profile: CpuProfile, root = PROJECT_ROOT): Map<string, number> {
+  return selfTimeBy(profile, (callFrame) => packageOf(callFrame, root));
+}
+
+/** Self time in ms by function (`name (package)`), the same way. */
+export function selfTimeByFunction(profile: CpuProfile, root = PROJECT_ROOT): Map<string, number> {
+  return selfTimeBy(profile, (callFrame) => {
+    const where = packageOf(callFrame, root);
+    if (callFrame.url === '' || NOT_WORK.has(where)) return where;
+    return `${callFrame.functionName || '(anonymous)'} (${where})`;
+  });
+}
+
+function selfTimeBy(
+  profile: CpuProfile,
+  keyOf: (callFrame: CpuProfile['nodes'][number]['callFrame']) => string,
+): Map<string, number> {
   const packages = new Map<number, string>();
-  for (const node of profile.nodes) packages.set(node.id, packageOf(node.callFrame, root));
+  for (const node of profile.nodes) packages.set(node.id, keyOf(node.callFrame));
   const totals = new Map<string, number>();
   // Each sample's node ran for the time until the next sample (V8 records the delta before it).
   profile.samples.forEach((nodeId, index) => {
@@ -84,41 +103,50 @@ export function selfTimeByPackage(profile: CpuProfile, root = PROJECT_ROOT): Map
   return totals;
 }
 
-/** One summary per process: its profiles (rounds merged) added up, the largest `top` packages kept. */
+/**
+ * One summary per process: its profiles (rounds merged) added up, the largest `top` packages and
+ * functions kept. A process with less than `minMs` of work is left out (a subgraph the window's
+ * contender never called, like every subgraph while the floor runs).
+ */
 export function summariseProfiles(
   byProcess: ReadonlyMap<string, readonly CpuProfile[]>,
   top = 15,
   root = PROJECT_ROOT,
+  minMs = 0,
 ): ProfileSummary[] {
   const summaries: ProfileSummary[] = [];
-  for (const [process, profiles] of [...byProcess].sort(([left], [right]) => left.localeCompare(right))) {
+  const added = (profiles: readonly CpuProfile[], by: typeof selfTimeByPackage) => {
     const totals = new Map<string, number>();
     for (const profile of profiles)
-      for (const [name, ms] of selfTimeByPackage(profile, root))
-        totals.set(name, (totals.get(name) ?? 0) + ms);
+      for (const [name, ms] of by(profile, root)) totals.set(name, (totals.get(name) ?? 0) + ms);
+    return totals;
+  };
+  const largest = (totals: Map<string, number>, totalMs: number) =>
+    [...totals]
+      .sort(([, left], [, right]) => right - left)
+      .slice(0, top)
+      .map(([name, ms]) => ({
+        name,
+        selfMs: Math.round(ms),
+        share: totalMs > 0 ? Math.round((ms / totalMs) * 1000) / 10 : 0,
+      }));
+  for (const [process, profiles] of [...byProcess].sort(([left], [right]) => left.localeCompare(right))) {
+    const totals = added(profiles, selfTimeByPackage);
     const totalMs = [...totals.values()].reduce((sum, ms) => sum + ms, 0);
+    if (totalMs < minMs) continue;
     summaries.push({
       process,
       files: profiles.length,
       totalMs: Math.round(totalMs),
-      packages: [...totals]
-        .sort(([, left], [, right]) => right - left)
-        .slice(0, top)
-        .map(([name, ms]) => ({
-          name,
-          selfMs: Math.round(ms),
-          share: totalMs > 0 ? Math.round((ms / totalMs) * 1000) / 10 : 0,
-        })),
+      packages: largest(totals, totalMs),
+      functions: largest(added(profiles, selfTimeByFunction), totalMs),
     });
   }
   return summaries;
 }
 
-/** `hub-b-kecamatan-list-r2` → `hub-b-kecamatan-list`: rounds of one process kind are merged. */
-export const processOfLabel = (label: string) => label.replace(/-r\d+$/, '');
-
-/** Reads every `<dir>/<label>/*.cpuprofile` and summarises them by process. */
-export function readProfiles(dir: string, top = 15): ProfileSummary[] {
+/** Reads every `<dir>/<label>/*.cpuprofile` and summarises them by folder (rounds merged). */
+export function readProfiles(dir: string, top = 12): ProfileSummary[] {
   if (!existsSync(dir)) return [];
   const byProcess = new Map<string, CpuProfile[]>();
   for (const label of readdirSync(dir)) {
@@ -132,12 +160,11 @@ export function readProfiles(dir: string, top = 15): ProfileSummary[] {
     for (const file of files) {
       try {
         const profile = JSON.parse(readFileSync(join(folder, file), 'utf8')) as CpuProfile;
-        const process = processOfLabel(label);
-        byProcess.set(process, [...(byProcess.get(process) ?? []), profile]);
+        byProcess.set(label, [...(byProcess.get(label) ?? []), profile]);
       } catch {
         // a profile cut short by a killed process is left out
       }
     }
   }
-  return summariseProfiles(byProcess, top);
+  return summariseProfiles(byProcess, top, PROJECT_ROOT, IDLE_PROCESS_MS);
 }

@@ -37,7 +37,7 @@ export async function openSession(options: {
   readonly logDir: string;
   readonly accessLog: 'on' | 'off';
   readonly label: string;
-  /** Node flags by process label (`--cpu-prof`), for the stack's subgraphs and measured gateways. */
+  /** Node flags by process label (an inspector under `--cpu-prof`), for the stack's subgraphs and measured gateways. */
   readonly nodeArgs?: (label: string) => readonly string[];
 }) {
   const stack: HubStack = await startHubStack(options);

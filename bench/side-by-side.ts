@@ -100,6 +100,7 @@ export async function sideBySide(options: {
             );
           const measured = await measureRound(service, request, session.stack, shape, round, {
             ownStatements: gateway === 'floor',
+            profileAs: gateway,
           });
           figures.set(key(gateway, request.workload), [
             ...(figures.get(key(gateway, request.workload)) ?? []),

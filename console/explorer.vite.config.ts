@@ -12,7 +12,9 @@ export default defineConfig({
   base: '/explorer/',
   publicDir: false,
   logLevel: 'warn',
-  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  // Production JSX whatever NODE_ENV the build runs under (vitest's global set-up runs it under
+  // `test`, which would emit React's jsxDEV calls, absent from the production React bundled here).
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: false } },
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: 'dist',

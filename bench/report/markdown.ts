@@ -118,6 +118,15 @@ function profileTables(results: BenchResults): string[] {
           `${entry.share.toFixed(1)}%`,
         ]),
       ),
+      '',
+      table(
+        ['function', 'self ms', 'share'],
+        (summary.functions ?? []).map((entry) => [
+          entry.name.replaceAll('|', '\\|'),
+          entry.selfMs.toLocaleString('en-US'),
+          `${entry.share.toFixed(1)}%`,
+        ]),
+      ),
     );
   }
   return sections;
@@ -246,7 +255,7 @@ export function renderMarkdown(results: BenchResults): string {
   if ((results.profiles ?? []).length > 0)
     sections.push(
       '',
-      '## CPU profiles by package (`--cpu-prof`, top 15 per process)',
+      '## CPU profiles by package and function (`--cpu-prof`: each measured window, rounds merged)',
       ...profileTables(results),
     );
   if (parameters.notes.length > 0)

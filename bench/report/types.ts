@@ -100,13 +100,21 @@ export interface GrowthPoint {
 
 /** Self time of one process's CPU profile(s), by package. */
 export interface ProfileSummary {
-  /** The process label (`hub-b-kecamatan-list`, `w1000000-labour`), rounds merged. */
+  /** `<workload>.<contender>.<process>` (`b-kecamatan-list.hub.labour`), rounds merged. */
   readonly process: string;
   readonly files: number;
   /** Self time of everything but (idle), in ms. */
   readonly totalMs: number;
-  /** The largest packages first, at most 15. */
-  readonly packages: readonly { readonly name: string; readonly selfMs: number; readonly share: number }[];
+  /** The largest packages first. */
+  readonly packages: readonly ProfileLine[];
+  /** The largest functions first (`name (package)`). */
+  readonly functions?: readonly ProfileLine[];
+}
+
+export interface ProfileLine {
+  readonly name: string;
+  readonly selfMs: number;
+  readonly share: number;
 }
 
 export interface Machine {

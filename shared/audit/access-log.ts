@@ -1,4 +1,5 @@
-import { asc, inArray } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
+import { anyOf } from '../db/any-of.js';
 import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/database.js';
 import { ForbiddenError } from '../errors.js';
@@ -60,7 +61,7 @@ export async function accessEventsByWorkerIds(
   const rows = await db
     .select()
     .from(table)
-    .where(inArray(table.workerId, [...workerIds]))
+    .where(anyOf(table.workerId, workerIds))
     .orderBy(asc(table.at), asc(table.position));
   return manyByKey(workerIds, rows, (row) => row.workerId ?? '').map((group) => group.map(accessEventView));
 }

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { anyOf } from '../../shared/db/any-of.js';
 import { z } from 'zod';
 import {
   CONSENT_DELIVERY_PATH,
@@ -129,7 +130,7 @@ export class ConsentDelivery {
       await this.options.db
         .update(consentOutbox)
         .set({ deliveredAt: new Date(), lastError: null })
-        .where(and(eq(consentOutbox.granteeService, service), inArray(consentOutbox.seq, taken)));
+        .where(and(eq(consentOutbox.granteeService, service), anyOf(consentOutbox.seq, taken)));
     if (ack.rejected.length > 0) {
       // Left pending on purpose: no heartbeat while a fact is refused, so the copies lapse.
       throw new Error(`${service} refused consent facts: ${JSON.stringify(ack.rejected)}`);

@@ -78,7 +78,6 @@ describe.skipIf(chromiumMissing)(
 
       await mkdir(SCREENS_DIR, { recursive: true });
       await page.screenshot({ path: join(SCREENS_DIR, 'explorer-desktop.png') });
-      await page.screenshot({ path: '/tmp/explorer.png' });
       expect(blocked).toEqual([]);
       expect(watched.offOrigin()).toEqual([]);
       expect(await watched.cspViolations()).toEqual([]);

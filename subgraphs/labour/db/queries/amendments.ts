@@ -1,4 +1,5 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
+import { anyOf } from '../../../../shared/db/any-of.js';
 import type { Database } from '../../../../shared/db/database.js';
 import {
   amendments,
@@ -28,7 +29,7 @@ export async function findAmendmentsByWorkerIds(
   return db
     .select()
     .from(amendments)
-    .where(inArray(amendments.workerId, [...workerIds]))
+    .where(anyOf(amendments.workerId, workerIds))
     .orderBy(desc(amendments.at), desc(amendments.id));
 }
 

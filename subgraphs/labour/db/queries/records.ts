@@ -1,4 +1,5 @@
-import { and, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns } from 'drizzle-orm';
+import { anyOf } from '../../../../shared/db/any-of.js';
 import type { Database } from '../../../../shared/db/database.js';
 import type { WorkerScope } from '../../access.js';
 import {
@@ -24,7 +25,7 @@ export async function findPlacementsByIds(
     .select(getTableColumns(placements))
     .from(placements)
     .innerJoin(workers, eq(workers.id, placements.workerId))
-    .where(and(inArray(placements.id, [...ids]), visibleWorker(db, scope)));
+    .where(and(anyOf(placements.id, ids), visibleWorker(db, scope)));
 }
 
 export async function findPlacementsByWorkerIds(
@@ -34,7 +35,7 @@ export async function findPlacementsByWorkerIds(
   return db
     .select()
     .from(placements)
-    .where(inArray(placements.workerId, [...workerIds]))
+    .where(anyOf(placements.workerId, workerIds))
     .orderBy(desc(placements.createdAt), desc(placements.id));
 }
 
@@ -47,7 +48,7 @@ export async function findDocumentsByIds(
     .select(getTableColumns(documents))
     .from(documents)
     .innerJoin(workers, eq(workers.id, documents.workerId))
-    .where(and(inArray(documents.id, [...ids]), visibleWorker(db, scope)));
+    .where(and(anyOf(documents.id, ids), visibleWorker(db, scope)));
 }
 
 export async function findDocumentsByWorkerIds(
@@ -57,7 +58,7 @@ export async function findDocumentsByWorkerIds(
   return db
     .select()
     .from(documents)
-    .where(inArray(documents.workerId, [...workerIds]))
+    .where(anyOf(documents.workerId, workerIds))
     .orderBy(desc(documents.recordedAt), desc(documents.id));
 }
 
@@ -70,7 +71,7 @@ export async function findConsentsByIds(
     .select(getTableColumns(consents))
     .from(consents)
     .innerJoin(workers, eq(workers.id, consents.workerId))
-    .where(and(inArray(consents.id, [...ids]), visibleWorker(db, scope)));
+    .where(and(anyOf(consents.id, ids), visibleWorker(db, scope)));
 }
 
 export async function findConsentsByWorkerIds(
@@ -80,7 +81,7 @@ export async function findConsentsByWorkerIds(
   return db
     .select()
     .from(consents)
-    .where(inArray(consents.workerId, [...workerIds]))
+    .where(anyOf(consents.workerId, workerIds))
     .orderBy(desc(consents.grantedAt), desc(consents.id));
 }
 

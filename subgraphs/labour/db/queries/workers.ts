@@ -1,4 +1,5 @@
-import { and, asc, count, eq, exists, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, exists, ilike, sql, type SQL } from 'drizzle-orm';
+import { anyOf } from '../../../../shared/db/any-of.js';
 import type { Database } from '../../../../shared/db/database.js';
 import type { WorkerScope } from '../../access.js';
 import { placements, workers, type WorkerRow, type WorkerStatus } from '../schema.js';
@@ -12,7 +13,7 @@ export async function findWorkersByIds(
   return db
     .select()
     .from(workers)
-    .where(and(inArray(workers.id, [...ids]), visibleWorker(db, scope)));
+    .where(and(anyOf(workers.id, ids), visibleWorker(db, scope)));
 }
 
 export async function findWorkerByNik(

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { anyOf } from '../../../../shared/db/any-of.js';
 import type { Database } from '../../../../shared/db/database.js';
 import type { PresentedLicenceStatus } from '../../licence.js';
 import {
@@ -14,10 +15,7 @@ import {
 // queries carry no row rule.
 
 export async function findAgenciesByIds(db: Database, ids: readonly string[]): Promise<PlacementAgencyRow[]> {
-  return db
-    .select()
-    .from(placementAgencies)
-    .where(inArray(placementAgencies.id, [...ids]));
+  return db.select().from(placementAgencies).where(anyOf(placementAgencies.id, ids));
 }
 
 /** EXPIRED is not stored: it is an ACTIVE licence whose validity ended before `today`. */
@@ -83,10 +81,7 @@ export async function updateAgency(
 }
 
 export async function findJobOrdersByIds(db: Database, ids: readonly string[]): Promise<JobOrderRow[]> {
-  return db
-    .select()
-    .from(jobOrders)
-    .where(inArray(jobOrders.id, [...ids]));
+  return db.select().from(jobOrders).where(anyOf(jobOrders.id, ids));
 }
 
 /** Newest first. */
@@ -97,7 +92,7 @@ export async function findJobOrdersByAgencyIds(
   return db
     .select()
     .from(jobOrders)
-    .where(inArray(jobOrders.agencyId, [...agencyIds]))
+    .where(anyOf(jobOrders.agencyId, agencyIds))
     .orderBy(desc(jobOrders.createdAt), desc(jobOrders.id));
 }
 
@@ -119,10 +114,7 @@ export async function insertJobOrder(
 }
 
 export async function findSanctionsByIds(db: Database, ids: readonly string[]): Promise<SanctionRow[]> {
-  return db
-    .select()
-    .from(sanctions)
-    .where(inArray(sanctions.id, [...ids]));
+  return db.select().from(sanctions).where(anyOf(sanctions.id, ids));
 }
 
 /** Newest first. */
@@ -133,7 +125,7 @@ export async function findSanctionsByAgencyIds(
   return db
     .select()
     .from(sanctions)
-    .where(inArray(sanctions.agencyId, [...agencyIds]))
+    .where(anyOf(sanctions.agencyId, agencyIds))
     .orderBy(desc(sanctions.imposedOn), desc(sanctions.createdAt), desc(sanctions.id));
 }
 

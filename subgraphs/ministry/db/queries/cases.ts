@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { anyOf } from '../../../../shared/db/any-of.js';
 import type { Database } from '../../../../shared/db/database.js';
 import type { CaseScope } from '../../access.js';
 import { caseNotes, cases, type CaseNoteRow, type CaseRow, type CaseStatus } from '../schema.js';
@@ -35,7 +36,7 @@ export async function findCasesByIds(
   return db
     .select()
     .from(cases)
-    .where(and(inArray(cases.id, [...ids]), visibleCase(scope)));
+    .where(and(anyOf(cases.id, ids), visibleCase(scope)));
 }
 
 /** Newest first; a labour office gets only the cases recorded while the worker lived in its region. */
@@ -47,7 +48,7 @@ export async function findCasesByWorkerIds(
   return db
     .select()
     .from(cases)
-    .where(and(inArray(cases.workerId, [...workerIds]), visibleCase(scope)))
+    .where(and(anyOf(cases.workerId, workerIds), visibleCase(scope)))
     .orderBy(desc(cases.openedAt), desc(cases.id));
 }
 
@@ -147,7 +148,7 @@ export async function findNotesByCaseIds(db: Database, caseIds: readonly string[
   return db
     .select()
     .from(caseNotes)
-    .where(inArray(caseNotes.caseId, [...caseIds]))
+    .where(anyOf(caseNotes.caseId, caseIds))
     .orderBy(asc(caseNotes.at), asc(caseNotes.id));
 }
 

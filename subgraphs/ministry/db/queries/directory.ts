@@ -1,4 +1,5 @@
-import { asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { asc, eq, isNull, or } from 'drizzle-orm';
+import { anyOf } from '../../../../shared/db/any-of.js';
 import type { Database } from '../../../../shared/db/database.js';
 import type { InstitutionKind } from '../../../../shared/auth/principal.js';
 import { institutions, regions, type InstitutionRow, type RegionRow } from '../schema.js';
@@ -6,10 +7,7 @@ import { institutions, regions, type InstitutionRow, type RegionRow } from '../s
 // Reference data every hub member may read: the Kemendagri regions and the member directory.
 
 export async function findRegionsByCodes(db: Database, codes: readonly string[]): Promise<RegionRow[]> {
-  return db
-    .select()
-    .from(regions)
-    .where(inArray(regions.code, [...codes]));
+  return db.select().from(regions).where(anyOf(regions.code, codes));
 }
 
 /** Ordered by code, which is the Kemendagri order; the parent code '' stands for the nation (its children are the provinces). */
@@ -19,7 +17,7 @@ export async function findRegionsByParentCodes(
 ): Promise<RegionRow[]> {
   const codes = parentCodes.filter((code) => code !== '');
   const conditions = [
-    ...(codes.length > 0 ? [inArray(regions.parentCode, codes)] : []),
+    ...(codes.length > 0 ? [anyOf(regions.parentCode, codes)] : []),
     ...(parentCodes.includes('') ? [isNull(regions.parentCode)] : []),
   ];
   return db
@@ -30,10 +28,7 @@ export async function findRegionsByParentCodes(
 }
 
 export async function findInstitutionsByIds(db: Database, ids: readonly string[]): Promise<InstitutionRow[]> {
-  return db
-    .select()
-    .from(institutions)
-    .where(inArray(institutions.id, [...ids]));
+  return db.select().from(institutions).where(anyOf(institutions.id, ids));
 }
 
 export async function listInstitutions(

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { anyOf } from '../../../../shared/db/any-of.js';
 import type { Database } from '../../../../shared/db/database.js';
 import type { RecordScope } from '../../access.js';
 import { certifications, type CertificationRow } from '../schema.js';
@@ -12,7 +13,7 @@ export async function findCertificationsByIds(
   return db
     .select()
     .from(certifications)
-    .where(and(inArray(certifications.id, [...ids]), visibleCertification(db, scope)));
+    .where(and(anyOf(certifications.id, ids), visibleCertification(db, scope)));
 }
 
 /** Newest first. */
@@ -24,7 +25,7 @@ export async function findCertificationsByWorkerIds(
   return db
     .select()
     .from(certifications)
-    .where(and(inArray(certifications.workerId, [...workerIds]), visibleCertification(db, scope)))
+    .where(and(anyOf(certifications.workerId, workerIds), visibleCertification(db, scope)))
     .orderBy(desc(certifications.issuedOn), desc(certifications.createdAt), desc(certifications.id));
 }
 

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, gte, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ne, type SQL } from 'drizzle-orm';
+import { anyOf } from '../../../../shared/db/any-of.js';
 import type { Database } from '../../../../shared/db/database.js';
 import {
   courses,
@@ -16,10 +17,7 @@ export async function findProvidersByIds(
   db: Database,
   ids: readonly string[],
 ): Promise<TrainingProviderRow[]> {
-  return db
-    .select()
-    .from(trainingProviders)
-    .where(inArray(trainingProviders.id, [...ids]));
+  return db.select().from(trainingProviders).where(anyOf(trainingProviders.id, ids));
 }
 
 export async function listProviders(db: Database, regionCode: string | null): Promise<TrainingProviderRow[]> {
@@ -54,10 +52,7 @@ export async function insertProvider(
 }
 
 export async function findCoursesByIds(db: Database, ids: readonly string[]): Promise<CourseRow[]> {
-  return db
-    .select()
-    .from(courses)
-    .where(inArray(courses.id, [...ids]));
+  return db.select().from(courses).where(anyOf(courses.id, ids));
 }
 
 export async function findCoursesByProviderIds(
@@ -67,7 +62,7 @@ export async function findCoursesByProviderIds(
   return db
     .select()
     .from(courses)
-    .where(inArray(courses.providerId, [...providerIds]))
+    .where(anyOf(courses.providerId, providerIds))
     .orderBy(asc(courses.startDate), asc(courses.id));
 }
 
@@ -101,6 +96,6 @@ export async function countLiveEnrollments(
   return db
     .select({ courseId: enrollments.courseId, count: count() })
     .from(enrollments)
-    .where(and(inArray(enrollments.courseId, [...courseIds]), ne(enrollments.status, 'WITHDRAWN')))
+    .where(and(anyOf(enrollments.courseId, courseIds), ne(enrollments.status, 'WITHDRAWN')))
     .groupBy(enrollments.courseId);
 }

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
+import { anyOf } from '../../../../shared/db/any-of.js';
 import type { Database } from '../../../../shared/db/database.js';
 import type { RecordScope } from '../../access.js';
 import { courses, enrollments, type CourseRow, type EnrollmentRow } from '../schema.js';
@@ -12,7 +13,7 @@ export async function findEnrollmentsByIds(
   return db
     .select()
     .from(enrollments)
-    .where(and(inArray(enrollments.id, [...ids]), visibleEnrollment(db, scope)));
+    .where(and(anyOf(enrollments.id, ids), visibleEnrollment(db, scope)));
 }
 
 /** Newest first. */
@@ -24,7 +25,7 @@ export async function findEnrollmentsByWorkerIds(
   return db
     .select()
     .from(enrollments)
-    .where(and(inArray(enrollments.workerId, [...workerIds]), visibleEnrollment(db, scope)))
+    .where(and(anyOf(enrollments.workerId, workerIds), visibleEnrollment(db, scope)))
     .orderBy(desc(enrollments.enrolledAt), desc(enrollments.id));
 }
 
@@ -37,7 +38,7 @@ export async function findEnrollmentsByCourseIds(
   return db
     .select()
     .from(enrollments)
-    .where(and(inArray(enrollments.courseId, [...courseIds]), visibleEnrollment(db, scope)))
+    .where(and(anyOf(enrollments.courseId, courseIds), visibleEnrollment(db, scope)))
     .orderBy(asc(enrollments.enrolledAt), asc(enrollments.id));
 }
 

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { anyOf } from '../../../../shared/db/any-of.js';
 import type { Database } from '../../../../shared/db/database.js';
 import { consentFacts, type ConsentFactRow } from '../schema.js';
 import { consentFactActive } from './scope.js';
@@ -49,7 +50,7 @@ export async function findActiveEmpowermentFacts(
     .where(
       and(
         eq(consentFacts.granteeInstitutionId, institutionId),
-        inArray(consentFacts.workerId, [...workerIds]),
+        anyOf(consentFacts.workerId, workerIds),
         eq(consentFacts.purpose, 'EMPOWERMENT'),
         consentFactActive(),
       ),

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { anyOf } from '../../../../shared/db/any-of.js';
 import type { Database } from '../../../../shared/db/database.js';
 import {
   mentoringPrograms,
@@ -13,10 +14,7 @@ import {
 // these queries carry no row rule. Writes check ownership in the commands.
 
 export async function findUniversitiesByIds(db: Database, ids: readonly string[]): Promise<UniversityRow[]> {
-  return db
-    .select()
-    .from(universities)
-    .where(inArray(universities.id, [...ids]));
+  return db.select().from(universities).where(anyOf(universities.id, ids));
 }
 
 export async function listUniversities(db: Database): Promise<UniversityRow[]> {
@@ -64,10 +62,7 @@ export async function findProgramsByIds(
   db: Database,
   ids: readonly string[],
 ): Promise<MentoringProgramRow[]> {
-  return db
-    .select()
-    .from(mentoringPrograms)
-    .where(inArray(mentoringPrograms.id, [...ids]));
+  return db.select().from(mentoringPrograms).where(anyOf(mentoringPrograms.id, ids));
 }
 
 export async function findProgramsByUniversityIds(
@@ -77,7 +72,7 @@ export async function findProgramsByUniversityIds(
   return db
     .select()
     .from(mentoringPrograms)
-    .where(inArray(mentoringPrograms.universityId, [...universityIds]))
+    .where(anyOf(mentoringPrograms.universityId, universityIds))
     .orderBy(...newestProgramFirst);
 }
 
@@ -103,10 +98,7 @@ export async function insertProgram(
 }
 
 export async function findMentorsByIds(db: Database, ids: readonly string[]): Promise<MentorRow[]> {
-  return db
-    .select()
-    .from(mentors)
-    .where(inArray(mentors.id, [...ids]));
+  return db.select().from(mentors).where(anyOf(mentors.id, ids));
 }
 
 export async function findMentorsByUniversityIds(
@@ -116,7 +108,7 @@ export async function findMentorsByUniversityIds(
   return db
     .select()
     .from(mentors)
-    .where(inArray(mentors.universityId, [...universityIds]))
+    .where(anyOf(mentors.universityId, universityIds))
     .orderBy(asc(mentors.fullName), asc(mentors.id));
 }
 

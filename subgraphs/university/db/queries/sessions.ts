@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { anyOf } from '../../../../shared/db/any-of.js';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../../shared/db/database.js';
 import type { SessionScope } from '../../access.js';
@@ -55,7 +56,7 @@ export async function findSessionsByIds(
     .from(mentoringSessions)
     .innerJoin(mentoringPrograms, eq(mentoringPrograms.id, mentoringSessions.programId))
     .innerJoin(universities, eq(universities.id, mentoringPrograms.universityId))
-    .where(and(inArray(mentoringSessions.id, [...ids]), visibleSession(db, scope)));
+    .where(and(anyOf(mentoringSessions.id, ids), visibleSession(db, scope)));
 }
 
 export async function findSessionsByProgramIds(
@@ -68,7 +69,7 @@ export async function findSessionsByProgramIds(
     .from(mentoringSessions)
     .innerJoin(mentoringPrograms, eq(mentoringPrograms.id, mentoringSessions.programId))
     .innerJoin(universities, eq(universities.id, mentoringPrograms.universityId))
-    .where(and(inArray(mentoringSessions.programId, [...programIds]), visibleSession(db, scope)))
+    .where(and(anyOf(mentoringSessions.programId, programIds), visibleSession(db, scope)))
     .orderBy(...newestFirst);
 }
 
@@ -84,7 +85,7 @@ export async function findSessionsByWorkerIds(
     .innerJoin(mentoringSessions, eq(mentoringSessions.id, sessionParticipants.sessionId))
     .innerJoin(mentoringPrograms, eq(mentoringPrograms.id, mentoringSessions.programId))
     .innerJoin(universities, eq(universities.id, mentoringPrograms.universityId))
-    .where(and(inArray(sessionParticipants.workerId, [...workerIds]), visibleParticipation(db, scope)))
+    .where(and(anyOf(sessionParticipants.workerId, workerIds), visibleParticipation(db, scope)))
     .orderBy(...newestFirst);
 }
 
@@ -102,7 +103,7 @@ export async function findConsentingParticipantsBySessionIds(
     .from(sessionParticipants)
     .where(
       and(
-        inArray(sessionParticipants.sessionId, [...sessionIds]),
+        anyOf(sessionParticipants.sessionId, sessionIds),
         holdsEmpowermentConsent(db, institutionId, sessionParticipants.workerId),
       ),
     )
