@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cpuPerRequest, parseProcStat, postgresRole, type CpuSample } from './cpu.js';
+import { spawn } from 'node:child_process';
+import { cpuPerRequest, parseProcStat, postgresRole, sampleCpu, type CpuSample } from './cpu.js';
 import { parseOptions } from './options.js';
 import { freePort } from '../shared/testing/ports.js';
 import { launch, waitUntilAnswering } from './processes.js';
@@ -24,6 +25,27 @@ describe('CPU time from /proc', () => {
       childTicks: 50,
     });
     expect(() => parseProcStat('garbage')).toThrow(/not a \/proc/);
+  });
+
+  it('leaves out the backends of other databases on the same server', async () => {
+    // This process stands in for the postmaster, two children for its backends.
+    const children = [0, 1].map(() => spawn('sleep', ['30'], { stdio: 'ignore' }));
+    try {
+      const [ours, theirs] = children.map((child) => child.pid as number) as [number, number];
+      const sample = await sampleCpu({
+        services: {},
+        postmasterPid: process.pid,
+        backendOwners: () =>
+          Promise.resolve({
+            names: new Map([[ours, 'migran-hub-labour']]),
+            otherDatabases: new Set([theirs]),
+          }),
+      });
+      expect(sample.postgresChildren.get(ours)?.line).toBe('postgres backend labour');
+      expect(sample.postgresChildren.has(theirs)).toBe(false);
+    } finally {
+      for (const child of children) child.kill();
+    }
   });
 
   it("names PostgreSQL's helpers apart from its backends", () => {

@@ -100,9 +100,19 @@ export interface CpuTargets {
   readonly services: Readonly<Record<string, number>>;
   /** The postmaster (parent of every backend), or null when PostgreSQL is not on this machine's /proc. */
   readonly postmasterPid: number | null;
-  /** Backend pid → who opened it (pg_stat_activity.application_name), read at each sample. */
-  readonly backendNames?: () => Promise<ReadonlyMap<number, string>>;
+  /** Who opened each backend of the measured database, and which backends serve other databases. */
+  readonly backendOwners?: () => Promise<BackendOwners>;
 }
+
+/** Read from pg_stat_activity at each sample. */
+export interface BackendOwners {
+  /** Backend pid → pg_stat_activity.application_name, for backends of the measured database. */
+  readonly names: ReadonlyMap<number, string>;
+  /** Backends (and autovacuum workers) of other databases of the same server: not this run's cost. */
+  readonly otherDatabases: ReadonlySet<number>;
+}
+
+const NO_OWNERS: BackendOwners = { names: new Map(), otherDatabases: new Set() };
 
 /** One sample of every process of a window, in clock ticks. */
 export interface CpuSample {
@@ -122,7 +132,7 @@ function postgresLine(pid: number, names: ReadonlyMap<number, string>): string {
 }
 
 export async function sampleCpu(targets: CpuTargets): Promise<CpuSample> {
-  const names = (await targets.backendNames?.().catch(() => undefined)) ?? new Map<number, string>();
+  const owners = (await targets.backendOwners?.().catch(() => undefined)) ?? NO_OWNERS;
   const services: Record<string, number | null> = {};
   for (const [label, pid] of Object.entries(targets.services))
     services[label] = readProcStat(pid)?.ticks ?? null;
@@ -133,8 +143,9 @@ export async function sampleCpu(targets: CpuTargets): Promise<CpuSample> {
     if (stat) {
       postmaster = stat.ticks + stat.childTicks;
       for (const pid of childrenOf(targets.postmasterPid)) {
+        if (owners.otherDatabases.has(pid)) continue;
         const child = readProcStat(pid);
-        if (child) postgresChildren.set(pid, { line: postgresLine(pid, names), ticks: child.ticks });
+        if (child) postgresChildren.set(pid, { line: postgresLine(pid, owners.names), ticks: child.ticks });
       }
     }
   }
@@ -239,10 +250,14 @@ export async function openPostgresProbe(databaseUrl: string) {
   }
   return {
     postmasterPid,
-    backendNames: async (): Promise<ReadonlyMap<number, string>> => {
-      const rows = await sql<{ pid: number; name: string }[]>`
-        select pid, application_name as name from pg_stat_activity where application_name <> ''`;
-      return new Map(rows.map((row) => [row.pid, row.name]));
+    backendOwners: async (): Promise<BackendOwners> => {
+      const rows = await sql<{ pid: number; name: string; own: boolean }[]>`
+        select pid, application_name as name, datname = current_database() as own
+        from pg_stat_activity where datname is not null`;
+      return {
+        names: new Map(rows.filter((row) => row.own && row.name !== '').map((row) => [row.pid, row.name])),
+        otherDatabases: new Set(rows.filter((row) => !row.own).map((row) => row.pid)),
+      };
     },
     close: () => sql.end({ timeout: 5 }),
   };

@@ -184,7 +184,7 @@ export async function startHubStack(options: HubStackOptions) {
     cpuTargets: (gatewayPid: number): CpuTargets => ({
       services: { gateway: gatewayPid, ...subgraphPids },
       postmasterPid: probe.postmasterPid,
-      backendNames: probe.backendNames,
+      backendOwners: probe.backendOwners,
     }),
     startHubGateway,
     /** Stops a measured gateway (the hub's or a peer's, which this stack did not start). */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchFixtures, seedBench, seededWorkers } from './seed/index.js';
@@ -13,9 +13,8 @@ import { benchPostgres, databaseOn } from './postgres-server.js';
 import { answerProblem, ask } from './compare.js';
 import { CLOCK_TICKS } from './cpu.js';
 import { describeMachine } from './report/machine.js';
-import { renderMarkdown } from './report/markdown.js';
-import { renderSvg } from './report/svg.js';
-import { evaluateTargets, WORKLOAD_IDS } from './report/targets.js';
+import { WORKLOAD_IDS } from './report/targets.js';
+import { writeResults } from './report/write.js';
 import type { BenchResults, GatewayRun, GrowthPoint, RoundFigures } from './report/types.js';
 import { openSession, registerActors, type Session } from './session.js';
 import { sideBySide } from './side-by-side.js';
@@ -103,14 +102,7 @@ async function run(options: BenchOptions): Promise<void> {
       embeddedHub,
       ...(options.cpuProfile ? { profiles: readProfiles(profileDir) } : {}),
     };
-    mkdirSync(options.outDir, { recursive: true });
-    writeFileSync(
-      join(options.outDir, 'latest.json'),
-      `${JSON.stringify({ ...partial, targets: evaluateTargets(partial) }, null, 2)}\n`,
-    );
-    writeFileSync(join(options.outDir, 'latest.md'), renderMarkdown(partial));
-    writeFileSync(join(options.outDir, 'latest.svg'), renderSvg(partial));
-    log(`\n${renderMarkdown(partial)}`);
+    log(`\n${writeResults(options.outDir, partial)}`);
   };
 
   try {

@@ -65,14 +65,17 @@ function growthGap(growth: readonly GrowthPoint[], workload: string): string {
 
 const CPU_PARTS = ['gateway', 'subgraphs', 'PostgreSQL'] as const;
 
-function cpuParts(run: GatewayRun | undefined): Record<(typeof CPU_PARTS)[number], number> | null {
+/** A measured run or a growth point: anything with CPU figures. */
+type WithCpu = { readonly cpu?: GatewayRun['cpu'] };
+
+function cpuParts(run: WithCpu | undefined): Record<(typeof CPU_PARTS)[number], number> | null {
   const cpu = run?.cpu;
   if (!cpu || cpu.gatewayMs === null || cpu.subgraphsMs === null || cpu.postgresMs === null) return null;
   return { gateway: cpu.gatewayMs, subgraphs: cpu.subgraphsMs, PostgreSQL: cpu.postgresMs };
 }
 
 /** The process (or line) with the largest share of a run's CPU per request, with its figures. */
-export function dominantPart(run: GatewayRun | undefined, base?: GatewayRun): string {
+export function dominantPart(run: WithCpu | undefined, base?: GatewayRun): string {
   const parts = cpuParts(run);
   if (!parts || !run?.cpu) return '';
   const lines: [string, number][] = [
@@ -119,7 +122,10 @@ export function evaluateTargets(results: BenchResults): Target[] {
     results.results.find((entry) => entry.workload === workload && entry.gateway === gateway);
   const hubList = run(WORKLOAD_IDS.list, 'hub');
   const floorList = run(WORKLOAD_IDS.list, 'floor');
-  const hubRegions = run(WORKLOAD_IDS.regions, 'hub');
+  // The issue's (d) latency goal is at one connection: the growth point at 1M, not the main run's load.
+  const regionsAtMillion = results.growth.find(
+    (point) => point.workload === WORKLOAD_IDS.regions && point.workers === 1_000_000 && !point.failure,
+  );
   const hubPeaks = results.results
     .filter((entry) => entry.gateway === 'hub' && entry.peakMemoryMb !== null)
     .map((entry) => entry.peakMemoryMb as number);
@@ -218,14 +224,14 @@ export function evaluateTargets(results: BenchResults): Target[] {
     ),
     explained(
       bounded(
-        `(d) hub p50 latency at ${results.parameters.connections} connections (ms)`,
-        hubRegions ? hubRegions.p50Ms : null,
+        '(d) hub p50 latency at 1M workers and one connection (ms)',
+        regionsAtMillion && !regionsAtMillion.noAnswerWithinSeconds ? regionsAtMillion.p50Ms : null,
         50,
         '<= 50 ms',
         false,
-        missingRun(any(WORKLOAD_IDS.regions, 'hub'), 'the hub'),
+        growthGap(results.growth, WORKLOAD_IDS.regions),
       ),
-      dominantPart(hubRegions),
+      dominantPart(regionsAtMillion),
     ),
     bounded(
       '(d) cost(1M) / cost(10k): CPU per request at one connection',

@@ -190,4 +190,32 @@ describe('the list of workers', () => {
     const blitar = await hub.request<Page>(BLITAR_OFFICE, PAGE, { regionCode, after: null });
     expect(blitar.data?.workers).toMatchObject({ totalCount: 0, edges: [] });
   });
+
+  it('keeps the row rule whatever region the filter names: wider, narrower, a village, another regency', async () => {
+    const inMalang = await insertTestWorker(hub.db, {
+      villageCode: '35.07.22.2001',
+      districtCode: '35.07.22',
+    });
+    const inBlitar = await insertTestWorker(hub.db, {
+      villageCode: '35.05.22.2001',
+      districtCode: '35.05.22',
+    });
+    const idsFor = async (office: typeof MALANG_OFFICE | typeof BLITAR_OFFICE, code: string) => {
+      const response = await hub.request<Page>(office, PAGE.replace('first: 2', 'first: 100'), {
+        regionCode: code,
+        after: null,
+      });
+      return response.data!.workers.edges.map(({ node }) => node.id);
+    };
+    // The province is wider than Malang's office: only Malang's workers come back, never Blitar's.
+    const province = await idsFor(MALANG_OFFICE, '35');
+    expect(province).toContain(inMalang.id);
+    expect(province).not.toContain(inBlitar.id);
+    expect(await idsFor(MALANG_OFFICE, '35.07')).toContain(inMalang.id);
+    expect(await idsFor(MALANG_OFFICE, '35.07.22')).toEqual([inMalang.id]);
+    expect(await idsFor(MALANG_OFFICE, '35.05.22')).toEqual([]);
+    expect(await idsFor(BLITAR_OFFICE, '35.05.22')).toEqual([inBlitar.id]);
+    // Workers are kept by kecamatan: a village names none of them.
+    expect(await idsFor(MALANG_OFFICE, '35.07.22.2001')).toEqual([]);
+  });
 });

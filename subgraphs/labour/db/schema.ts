@@ -143,8 +143,13 @@ export const workers = labour.table(
   },
   (table) => [
     uniqueIndex('workers_nik_key').on(table.nik),
-    // text_pattern_ops lets `district_code LIKE '35.07.%'` (region rules, statistics) use the index.
-    index('workers_district_idx').on(table.districtCode.op('text_pattern_ops')),
+    // text_pattern_ops lets `district_code LIKE '35.07.%'` (region rules, statistics) use the index;
+    // name and id after it give a kecamatan's list its page in order without sorting the kecamatan.
+    index('workers_district_name_idx').on(
+      table.districtCode.op('text_pattern_ops'),
+      table.fullName,
+      table.id,
+    ),
     index('workers_name_idx').on(table.fullName, table.id),
     index('workers_registered_at_idx').on(table.registeredAt),
   ],

@@ -1,10 +1,19 @@
 import { and, eq, exists, gt, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../../shared/db/database.js';
+import { isRegionCodeFormat, levelOfCode } from '../../../../shared/reference/regions.js';
 import type { WorkerScope } from '../../access.js';
 import { consents, workers } from '../schema.js';
 
-/** Workers inside a region: the kecamatan itself or any code below it. */
+/**
+ * Workers inside a region. `district_code` always holds a kecamatan (DISTRICT) code, so a kecamatan
+ * matches by equality (which lets the list walk `workers_district_name_idx` in name order, 101
+ * entries for a page instead of every worker of the kecamatan sorted) and a province or regency by
+ * its prefix; a village code matches no kecamatan and so no worker.
+ */
 export function withinRegion(column: typeof workers.districtCode, regionCode: string): SQL {
+  const level = isRegionCodeFormat(regionCode) ? levelOfCode(regionCode) : null;
+  if (level === 'DISTRICT') return eq(column, regionCode);
+  if (level === 'VILLAGE') return sql`false`;
   return or(eq(column, regionCode), like(column, `${regionCode}.%`)) as SQL;
 }
 

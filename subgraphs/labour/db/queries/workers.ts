@@ -1,6 +1,7 @@
 import { and, asc, count, eq, exists, ilike, sql, type SQL } from 'drizzle-orm';
 import { anyOf } from '../../../../shared/db/any-of.js';
 import type { Database } from '../../../../shared/db/database.js';
+import { isWithinRegion } from '../../../../shared/reference/regions.js';
 import type { WorkerScope } from '../../access.js';
 import { placements, workers, type WorkerRow, type WorkerStatus } from '../schema.js';
 import { visibleWorker, withinRegion } from './scope.js';
@@ -67,7 +68,11 @@ function escapeLike(text: string): string {
 }
 
 function filterConditions(db: Database, scope: WorkerScope, filter: WorkerListFilter): SQL[] {
-  const conditions: SQL[] = [visibleWorker(db, scope)];
+  // A region filter inside the office's own region implies the row rule; AND-ing both made the
+  // planner intersect two bitmap scans (the whole regency's and the kecamatan's) on every page.
+  const impliedByFilter =
+    scope.kind === 'region' && filter.regionCode && isWithinRegion(filter.regionCode, scope.regionCode);
+  const conditions: SQL[] = impliedByFilter ? [] : [visibleWorker(db, scope)];
   if (filter.regionCode) conditions.push(withinRegion(workers.districtCode, filter.regionCode));
   if (filter.status) conditions.push(eq(workers.status, filter.status));
   if (filter.nameContains) conditions.push(ilike(workers.fullName, `%${escapeLike(filter.nameContains)}%`));
