@@ -33,7 +33,7 @@ function regionsOf(kecamatanCode: string): string[] {
 
 /** One measure in one year, over every region. */
 export class MeasureYear {
-  private sums: Map<string, number> | undefined;
+  private sums: ExactSums | undefined;
   private protection: ProtectedTable | undefined;
 
   constructor(private readonly rows: readonly CountRow[]) {}
@@ -41,7 +41,10 @@ export class MeasureYear {
   /** The count of a region (and category), exact or as published to everyone else. */
   count(regionCode: string, exactReader: boolean, category?: string): StatCount {
     if (!exactReader) return this.protectedTable().published(regionCode, category);
-    return statCount(this.exactSums().get(sumKey(regionCode, category)) ?? 0, true);
+    const sums = this.exactSums();
+    const value =
+      category === undefined ? sums.totals.get(regionCode) : sums.categories.get(regionCode)?.get(category);
+    return statCount(value ?? 0, true);
   }
 
   /** A region's non-zero categories: exact and largest first, or as the protected table lists them. */
@@ -51,28 +54,33 @@ export class MeasureYear {
         .categoriesForDisplay(regionCode, false)
         .map(({ category, count }) => ({ category, count }));
     }
-    const prefix = `${regionCode}\u0000`;
     const found: { category: string; value: number }[] = [];
-    for (const [key, value] of this.exactSums()) {
-      if (!key.startsWith(prefix) || key === prefix || value === 0) continue;
-      found.push({ category: key.slice(prefix.length), value });
-    }
+    for (const [category, value] of this.exactSums().categories.get(regionCode) ?? [])
+      if (value !== 0) found.push({ category, value });
     found.sort((a, b) => b.value - a.value || (a.category < b.category ? -1 : 1));
     return found.map(({ category, value }) => ({ category, count: statCount(value, true) }));
   }
 
-  private exactSums(): Map<string, number> {
+  /**
+   * Every region's total, and its categories' totals kept by region: a breakdown reads its own
+   * region's map (scanning one map of every region and category for each region asked was the
+   * largest line of the ministry's cross-region view, quadratic in regions).
+   */
+  private exactSums(): ExactSums {
     if (this.sums) return this.sums;
-    const sums = new Map<string, number>();
-    const add = (key: string, count: number) => sums.set(key, (sums.get(key) ?? 0) + count);
+    const totals = new Map<string, number>();
+    const categories = new Map<string, Map<string, number>>();
     for (const row of this.rows) {
       for (const region of regionsOf(row.kecamatanCode)) {
-        add(sumKey(region), row.count);
-        if (row.category !== undefined) add(sumKey(region, row.category), row.count);
+        totals.set(region, (totals.get(region) ?? 0) + row.count);
+        if (row.category === undefined) continue;
+        let ofRegion = categories.get(region);
+        if (!ofRegion) categories.set(region, (ofRegion = new Map<string, number>()));
+        ofRegion.set(row.category, (ofRegion.get(row.category) ?? 0) + row.count);
       }
     }
-    this.sums = sums;
-    return sums;
+    this.sums = { totals, categories };
+    return this.sums;
   }
 
   private protectedTable(): ProtectedTable {
@@ -81,8 +89,11 @@ export class MeasureYear {
   }
 }
 
-function sumKey(regionCode: string, category?: string): string {
-  return category === undefined ? regionCode : `${regionCode}\u0000${category}`;
+interface ExactSums {
+  /** Region code ('' for the nation) -> the measure's total there. */
+  readonly totals: Map<string, number>;
+  /** Region code -> category -> total, for measures with a breakdown. */
+  readonly categories: Map<string, Map<string, number>>;
 }
 
 /** A subgraph's tables for the years a request asked about, one per measure and year. */
