@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildASTSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readSupergraphSdl } from '../shared/schema-files.js';
@@ -181,6 +185,36 @@ describe('rendering', () => {
       '| a-agency-lookup | 1,000,000 | 4.40 | 22.00 | 8.00 | 1.10× | 1.10× | 1.00× |',
     );
     expect(markdown).toContain('Test CPU, 2 cores, 24 GB RAM');
+  });
+
+  it('renders a results file again with fresh targets, and takes profiles from a separate run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-render-'));
+    try {
+      const results = join(dir, 'latest.json');
+      const profiled = join(dir, 'profiled.json');
+      writeFileSync(results, JSON.stringify({ ...FIXED, targets: [{ name: 'stale' }] }));
+      const profile = { process: 'b-kecamatan-list.hub.labour', files: 1, totalMs: 100 };
+      writeFileSync(
+        profiled,
+        JSON.stringify({
+          ...FIXED,
+          profiles: [{ ...profile, packages: [{ name: 'graphql', selfMs: 60, share: 0.6 }], functions: [] }],
+        }),
+      );
+      execFileSync('npx', ['tsx', 'bench/render.ts', '--results', results, '--profiles-from', profiled]);
+      const written = JSON.parse(readFileSync(results, 'utf8')) as BenchResults & {
+        targets: { name: string }[];
+      };
+      expect(written.targets.map((target) => target.name)).toEqual(
+        evaluateTargets(FIXED).map((target) => target.name),
+      );
+      expect(written.profiles?.[0]?.process).toBe('b-kecamatan-list.hub.labour');
+      const markdown = readFileSync(join(dir, 'latest.md'), 'utf8');
+      expect(markdown).toContain('CPU profiles from a separate --cpu-prof run');
+      expect(readFileSync(join(dir, 'latest.svg'), 'utf8').startsWith('<svg')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('draws a bar per measured gateway and per data size in well-formed SVG', () => {
